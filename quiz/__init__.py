@@ -1,0 +1,1 @@
+"""quiz: a self-study quiz grounded in its source documents."""
