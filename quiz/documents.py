@@ -121,3 +121,20 @@ def load_library(sources_dir: Path) -> Library:
             str(entry["id"]), str(entry["title"]), str(entry["file"]), text
         )
     return Library(documents)
+
+
+Segment = tuple[str, bool]  # (text, highlighted)
+
+
+def segments(document: Document, span: tuple[int, int] | None) -> list[list[Segment]]:
+    """The document's paragraphs, each split into plain and highlighted runs of text."""
+    out = []
+    for start, end in document.paragraphs:
+        text = document.text[start:end]
+        if span is None or span[1] <= start or end <= span[0]:
+            out.append([(text, False)])
+            continue
+        a, b = max(span[0], start) - start, min(span[1], end) - start
+        parts = [(text[:a], False), (text[a:b], True), (text[b:], False)]
+        out.append([p for p in parts if p[0]])
+    return out
