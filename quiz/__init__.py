@@ -45,7 +45,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config.get("SECURE_COOKIES"):
         app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
 
-    from quiz import catalog, cli, database, errors, security
+    from quiz import catalog, cli, database, errors, ops, security
     from quiz.extensions import csrf, limiter, login_manager, migrate
     from quiz.extensions import db
 
@@ -59,10 +59,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    ops.init_app(app)
 
-    from quiz.views import auth, history, practice, sources
+    from quiz.views import auth, health, history, practice, sources
 
-    for module in (auth, practice, history, sources):
+    for module in (auth, practice, history, sources, health):
         app.register_blueprint(module.bp)
     return app
 

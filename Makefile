@@ -1,0 +1,47 @@
+# Two commands for a fresh machine:
+#   make run   - set up, migrate, and serve the app with the shipped banks on http://127.0.0.1:5000
+#   make test  - set up (including Debian's chromium for the browser tests) and run every test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test setup setup-test browser check-banks bank-report serve bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(BIN)/flask --app quiz db upgrade
+	$(BIN)/flask --app quiz check-banks
+	$(BIN)/flask --app quiz run --host $(HOST) --port $(PORT)
+
+# Production-style serving (several workers), see gunicorn.conf.py and docs/deployment.md.
+serve: setup
+	$(BIN)/flask --app quiz db upgrade
+	$(BIN)/gunicorn -c gunicorn.conf.py "quiz:create_app()"
+
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+check-banks: setup
+	$(BIN)/flask --app quiz check-banks
+
+bank-report: setup
+	$(BIN)/flask --app quiz bank-report
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis
