@@ -61,9 +61,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     ops.init_app(app)
 
-    from quiz.views import auth, health, history, practice, sources
+    from quiz.views import auth, health, history, practice, review, sources
 
-    for module in (auth, practice, history, sources, health):
+    for module in (auth, practice, history, sources, health, review):
         app.register_blueprint(module.bp)
     return app
 

@@ -16,10 +16,13 @@ from typing import Any
 from quiz.banks import Option, Question
 
 
-def new_layout(questions: Sequence[Question], rng: random.Random) -> list[dict[str, Any]]:
-    """Shuffle the questions and, within each, the options; return the layout to store."""
+def new_layout(questions: Sequence[Question], rng: random.Random,
+               shuffle_questions: bool = True) -> list[dict[str, Any]]:
+    """Shuffle the questions (unless told to keep their order) and, within each, the
+    options; return the layout to store."""
     chosen = list(questions)
-    rng.shuffle(chosen)
+    if shuffle_questions:
+        rng.shuffle(chosen)
     return [{"question_id": q.id, "version": q.version, "order": _shuffled_parts(q, rng)} for q in chosen]
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from quiz.banks import Question
 from quiz.documents import Library, Passage
 from quiz.grading import grade
-from quiz.models import Response
+from quiz.catalog import Catalog
+from quiz.models import Attempt, Response
 
 
 @dataclass(frozen=True)
@@ -55,3 +56,15 @@ def feedback_view(question: Question | None, response: Response, library: Librar
         )
     passage = passage_view(question.passage, library, question) if question else None
     return FeedbackView(question, response, edited, feedback, passage)
+
+
+def attempt_title(attempt: Attempt, catalog: Catalog) -> str:
+    """A readable name for an attempt, whole bank or not."""
+    if attempt.bank_id == "_review":
+        return "Spaced review"
+    if attempt.bank_id.startswith("_passage:"):
+        doc = catalog.library.get(attempt.bank_id.split(":", 1)[1])
+        return f"Passage practice: {doc.title if doc else attempt.bank_id}"
+    bank = catalog.banks.get(attempt.bank_id)
+    title = bank.title if bank else attempt.bank_id
+    return {"exam": f"{title} (exam)", "retry": f"{title}: retrying mistakes"}.get(attempt.mode, title)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, PasswordField, RadioField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, ValidationError
+from wtforms import Field, IntegerField, SelectChoice, PasswordField, RadioField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quiz.attempts import shown_items, shown_matching, shown_options
 from quiz.banks import Question
 from quiz.grading import parse_number
 from quiz.passwords import password_problem, username_problem
+
+
+def _choices(pairs: Any) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def _lower(value: str | None) -> str | None:
@@ -44,6 +48,18 @@ class LoginForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired()], render_kw={"autocomplete": "current-password"})
 
 
+class StartForm(FlaskForm):
+    """How to take a bank: practice (feedback after each answer) or exam (at the end)."""
+
+    mode = RadioField("Mode", choices=_choices([("practice", "Practice: feedback after each answer"),
+                                                ("exam", "Exam: feedback at the end")]), default="practice")
+    minutes = IntegerField("Time limit in minutes (exam only, optional)", validators=[Optional(), NumberRange(1, 180)],
+                           render_kw={"inputmode": "numeric"})
+
+    def time_limit_s(self) -> int | None:
+        return self.minutes.data * 60 if self.mode.data == "exam" and self.minutes.data else None
+
+
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
@@ -66,7 +82,7 @@ def answer_form(question: Question, order: Any) -> AnswerForm:
 
 def _single(q: Question, order: Any) -> AnswerForm:
     class Form(AnswerForm):
-        answer = RadioField("Your answer", choices=[(o.id, o.text) for o in shown_options(q, order)],
+        answer = RadioField("Your answer", choices=_choices((o.id, o.text) for o in shown_options(q, order)),
                             validators=[InputRequired("Choose an answer.")])
 
         def response(self) -> Any:
@@ -78,7 +94,7 @@ def _single(q: Question, order: Any) -> AnswerForm:
 def _multiple(q: Question, order: Any) -> AnswerForm:
     class Form(AnswerForm):
         answer = MultiCheckboxField("Choose every answer that applies",
-                                    choices=[(o.id, o.text) for o in shown_options(q, order)],
+                                    choices=_choices((o.id, o.text) for o in shown_options(q, order)),
                                     validators=[_some_chosen])
 
         def response(self) -> Any:
@@ -94,7 +110,7 @@ def _some_chosen(form: Any, field: Field) -> None:
 
 def _true_false(q: Question, order: Any) -> AnswerForm:
     class Form(AnswerForm):
-        answer = RadioField("True or false?", choices=[("true", "True"), ("false", "False")],
+        answer = RadioField("True or false?", choices=_choices([("true", "True"), ("false", "False")]),
                             validators=[InputRequired("Choose true or false.")])
 
         def response(self) -> Any:
@@ -133,7 +149,7 @@ def _numeric(q: Question, order: Any) -> AnswerForm:
 
 def _matching(q: Question, order: Any) -> AnswerForm:
     lefts, rights = shown_matching(q, order)
-    choices = [("", "Choose a match…")] + [(str(i), r) for i, r in enumerate(rights)]
+    choices = _choices([("", "Choose a match…")] + [(str(i), r) for i, r in enumerate(rights)])
 
     class Form(AnswerForm):
         def response(self) -> Any:
@@ -151,7 +167,7 @@ def _chosen(form: Any, field: Field) -> None:
 
 def _ordering(q: Question, order: Any) -> AnswerForm:
     items = shown_items(q, order)
-    positions = [("", CHOOSE)] + [(str(n), f"{n}") for n in range(1, len(items) + 1)]
+    positions = _choices([("", CHOOSE)] + [(str(n), f"{n}") for n in range(1, len(items) + 1)])
 
     class Form(AnswerForm):
         def validate(self, extra_validators: Any = None) -> bool:

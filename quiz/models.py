@@ -53,6 +53,7 @@ class Attempt(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
     score: Mapped[float | None] = mapped_column()  # sum of response scores, set when finished
     max_score: Mapped[int] = mapped_column(default=0)
+    time_limit_s: Mapped[int | None] = mapped_column()  # exam mode: the server enforces it
 
     user: Mapped[User] = relationship(back_populates="attempts")
     responses: Mapped[list[Response]] = relationship(
@@ -64,6 +65,11 @@ class Attempt(db.Model):
     @property
     def is_finished(self) -> bool:
         return self.finished_at is not None
+
+    @property
+    def held_back(self) -> bool:
+        """Exam mode: feedback and passages wait until the attempt is finished."""
+        return self.mode == "exam" and not self.is_finished
 
     @property
     def percent(self) -> float | None:
@@ -99,3 +105,36 @@ class Response(db.Model):
         UniqueConstraint("attempt_id", "question_id", name="uq_response_attempt_question"),
         Index("ix_response_bank_question", "bank_id", "question_id"),
     )
+
+
+class ReviewCard(db.Model):
+    """A student's spaced-review state for one question (the fsrs card's fields)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    question_id: Mapped[str] = mapped_column(String(80))
+    state: Mapped[int] = mapped_column()
+    step: Mapped[int | None] = mapped_column()
+    stability: Mapped[float | None] = mapped_column()
+    difficulty: Mapped[float | None] = mapped_column()
+    due: Mapped[datetime] = mapped_column(db.DateTime(timezone=True))
+    last_review: Mapped[datetime | None] = mapped_column(db.DateTime(timezone=True))
+    reviews: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id", name="uq_review_card_user_question"),
+        Index("ix_review_card_user_due", "user_id", "due"),
+    )
+
+
+class ReviewLog(db.Model):
+    """One rating of one response. ``card_before`` lets a student change the rating."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id"), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    question_id: Mapped[str] = mapped_column(String(80))
+    rating: Mapped[int] = mapped_column()
+    chosen: Mapped[bool] = mapped_column(default=False)  # False: the default from the grade
+    card_before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reviewed_at: Mapped[datetime] = mapped_column(db.DateTime(timezone=True))

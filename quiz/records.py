@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -15,14 +15,22 @@ from quiz.attempts import new_layout, total_score
 from quiz.banks import Question
 from quiz.extensions import db
 from quiz.grading import Result, describe_key, describe_response
-from quiz.models import Attempt, Response, User, now_utc
+from quiz.models import Attempt, Response, ReviewCard, ReviewLog, User, now_utc
+from quiz.scheduling import CardState, DueCounts, Rating, aware, default_rating, due_counts, review
+
+
+# Attempt modes. Only whole-bank attempts count towards a bank's best and latest score.
+PRACTICE, EXAM, REVIEW, RETRY, PASSAGE = "practice", "exam", "review", "retry", "passage"
+WHOLE_BANK = (PRACTICE, EXAM)
 
 
 def start_attempt(user: User, bank_id: str, questions: Sequence[Question], mode: str = "practice",
-                  rng: random.Random | None = None) -> Attempt:
+                  rng: random.Random | None = None, time_limit_s: int | None = None,
+                  shuffle_questions: bool = True, now: datetime | None = None) -> Attempt:
     """Create an attempt with its shuffled layout stored, so a resume shows the same order."""
-    layout = new_layout(questions, rng or random.Random())
-    attempt = Attempt(user_id=user.id, bank_id=bank_id, mode=mode, layout=layout, max_score=len(layout))
+    layout = new_layout(questions, rng or random.Random(), shuffle_questions=shuffle_questions)
+    attempt = Attempt(user_id=user.id, bank_id=bank_id, mode=mode, layout=layout, max_score=len(layout),
+                      time_limit_s=time_limit_s, started_at=now or now_utc())
     db.session.add(attempt)
     db.session.commit()
     return attempt
@@ -44,11 +52,14 @@ def answered_positions(attempt: Attempt) -> set[int]:
     return set(db.session.execute(query).scalars())
 
 
-def record_response(attempt: Attempt, position: int, question: Question, answer: Any, result: Result) -> tuple[Response, bool]:
-    """Store a response once. Returns (the stored response, whether this call stored it).
+def record_response(attempt: Attempt, position: int, question: Question, answer: Any, result: Result,
+                    now: datetime | None = None) -> tuple[Response, bool]:
+    """Store a response once, and schedule its review. Returns (the stored response,
+    whether this call stored it).
 
     A repeat of the same question in the same attempt (double click, back button,
     replay, a concurrent duplicate) returns the response already stored, unchanged.
+    The response, its review log and the student's card are written in one transaction.
     """
     existing = get_response(attempt, question.id)
     if existing is not None:
@@ -56,7 +67,7 @@ def record_response(attempt: Attempt, position: int, question: Question, answer:
     response = Response(
         attempt_id=attempt.id,
         user_id=attempt.user_id,
-        bank_id=attempt.bank_id,
+        bank_id=question.bank,
         question_id=question.id,
         question_version=question.version,
         position=position,
@@ -66,7 +77,11 @@ def record_response(attempt: Attempt, position: int, question: Question, answer:
         score=result.score,
         correct=result.correct,
     )
+    if now is not None:
+        response.submitted_at = now
     db.session.add(response)
+    db.session.flush()
+    _schedule(response, default_rating(result.score, result.correct), response.submitted_at)
     try:
         db.session.commit()
     except IntegrityError:
@@ -77,7 +92,7 @@ def record_response(attempt: Attempt, position: int, question: Question, answer:
     return response, True
 
 
-def finish_attempt(attempt: Attempt) -> None:
+def finish_attempt(attempt: Attempt, now: datetime | None = None) -> None:
     """Close the attempt and fix its score (unanswered questions count 0)."""
     if attempt.finished_at is not None:
         return
@@ -85,7 +100,7 @@ def finish_attempt(attempt: Attempt) -> None:
     score = total_score(list(scores), len(attempt.layout))
     attempt.score = score.points
     attempt.max_score = score.out_of
-    attempt.finished_at = now_utc()
+    attempt.finished_at = now or now_utc()
     db.session.commit()
 
 
@@ -101,14 +116,14 @@ def bank_stats(user: User) -> dict[str, BankStats]:
     percent = 100.0 * Attempt.score / func.nullif(Attempt.max_score, 0)
     rows = db.session.execute(
         select(Attempt.bank_id, func.count(), func.max(percent), func.max(Attempt.finished_at))
-        .where(Attempt.user_id == user.id, Attempt.finished_at.is_not(None))
+        .where(Attempt.user_id == user.id, Attempt.finished_at.is_not(None), Attempt.mode.in_(WHOLE_BANK))
         .group_by(Attempt.bank_id)
     ).all()
     stats = {}
     for bank_id, count, best, last_time in rows:
         latest = db.session.execute(
             select(Attempt).where(Attempt.user_id == user.id, Attempt.bank_id == bank_id,
-                                  Attempt.finished_at == last_time)
+                                  Attempt.finished_at == last_time, Attempt.mode.in_(WHOLE_BANK))
         ).scalars().first()
         stats[bank_id] = BankStats(count, best, latest.percent if latest else None)
     return stats
@@ -120,15 +135,109 @@ def attempts_of(user: User) -> list[Attempt]:
     return list(db.session.execute(query).scalars())
 
 
+def deadline(attempt: Attempt) -> datetime | None:
+    """When an exam with a time limit ends, or None."""
+    if not attempt.time_limit_s:
+        return None
+    return aware(attempt.started_at) + timedelta(seconds=attempt.time_limit_s)
+
+
+def time_is_up(attempt: Attempt, now: datetime) -> bool:
+    end = deadline(attempt)
+    return end is not None and not attempt.is_finished and aware(now) > end
+
+
 def duration(attempt: Attempt) -> float | None:
     """Seconds from start to finish, or None while the attempt is open."""
     if attempt.finished_at is None:
         return None
-    return (_aware(attempt.finished_at) - _aware(attempt.started_at)).total_seconds()
+    return (aware(attempt.finished_at) - aware(attempt.started_at)).total_seconds()
 
 
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes for timezone-aware columns; they were stored in UTC.
-    from datetime import timezone
+# ------------------------------------------------------------------ spaced review
 
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+def _card_state(card: ReviewCard | None) -> CardState | None:
+    if card is None:
+        return None
+    return CardState(card.state, card.step, card.stability, card.difficulty, aware(card.due),
+                     aware(card.last_review) if card.last_review else None, card.reviews)
+
+
+def _get_card(user_id: int, question_id: str) -> ReviewCard | None:
+    query = select(ReviewCard).where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id)
+    return db.session.execute(query).scalar_one_or_none()
+
+
+def _store_card(user_id: int, question_id: str, state: CardState) -> None:
+    card = _get_card(user_id, question_id)
+    if card is None:
+        card = ReviewCard(user_id=user_id, question_id=question_id)
+        db.session.add(card)
+    card.state, card.step = state.state, state.step
+    card.stability, card.difficulty = state.stability, state.difficulty
+    card.due, card.last_review, card.reviews = state.due, state.last_review, state.reviews
+
+
+def _schedule(response: Response, rating: Rating, moment: datetime) -> None:
+    """Review the student's card for this question with *rating* (no commit)."""
+    before = _card_state(_get_card(response.user_id, response.question_id))
+    _store_card(response.user_id, response.question_id, review(before, rating, moment))
+    db.session.add(ReviewLog(response_id=response.id, user_id=response.user_id, question_id=response.question_id,
+                             rating=int(rating), chosen=False,
+                             card_before=before.to_dict() if before else None, reviewed_at=moment))
+
+
+def review_log(response: Response) -> ReviewLog | None:
+    return db.session.execute(select(ReviewLog).where(ReviewLog.response_id == response.id)).scalar_one_or_none()
+
+
+def rate_response(response: Response, rating: Rating) -> bool:
+    """Replace the default rating of *response* with the student's own.
+
+    Only the latest review of a card can be re-rated (a later answer has already built on
+    it otherwise); returns whether the rating was applied.
+    """
+    log = review_log(response)
+    card = _get_card(response.user_id, response.question_id)
+    if log is None or card is None or card.last_review is None:
+        return False
+    if aware(card.last_review) != aware(log.reviewed_at):
+        return False
+    before = CardState.from_dict(log.card_before) if log.card_before else None
+    _store_card(response.user_id, response.question_id, review(before, rating, aware(log.reviewed_at)))
+    log.rating, log.chosen = int(rating), True
+    db.session.commit()
+    return True
+
+
+def cards_of(user: User) -> list[ReviewCard]:
+    return list(db.session.execute(select(ReviewCard).where(ReviewCard.user_id == user.id)).scalars())
+
+
+def due_counts_for(user: User, now: datetime) -> DueCounts:
+    dues = db.session.execute(select(ReviewCard.due).where(ReviewCard.user_id == user.id)).scalars()
+    return due_counts(list(dues), now)
+
+
+def due_question_ids(user: User, now: datetime, known: set[str], limit: int = 20) -> list[str]:
+    """Ids of the user's questions due at *now*, most overdue first (only known questions)."""
+    query = (select(ReviewCard.question_id).where(ReviewCard.user_id == user.id, ReviewCard.due <= now)
+             .order_by(ReviewCard.due))
+    return [q for q in db.session.execute(query).scalars() if q in known][:limit]
+
+
+def wrong_question_ids(attempt: Attempt) -> list[str]:
+    """Questions of a finished attempt not answered fully right (unanswered included)."""
+    right = {r.question_id for r in attempt.responses if r.correct}
+    return [e["question_id"] for e in attempt.layout if e["question_id"] not in right]
+
+
+def last_results(user: User) -> dict[str, bool]:
+    """Per question, whether the user's most recent answer to it was right."""
+    latest = (select(Response.question_id, func.max(Response.id).label("rid"))
+              .where(Response.user_id == user.id).group_by(Response.question_id).subquery())
+    rows = db.session.execute(
+        select(Response.question_id, Response.correct).join(latest, Response.id == latest.c.rid)
+    ).all()
+    return {q: bool(c) for q, c in rows}

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from quiz import records
 from quiz.catalog import current_catalog
+from quiz.feedback import attempt_title
 
 bp = Blueprint("history", __name__)
 
@@ -17,4 +18,5 @@ def index():
     """Every attempt of the logged-in student, newest first."""
     attempts = records.attempts_of(current_user)
     rows = [(a, records.duration(a)) for a in attempts]
-    return render_template("history/index.html", rows=rows, banks=current_catalog().banks)
+    catalog = current_catalog()
+    return render_template("history/index.html", rows=rows, title=lambda a: attempt_title(a, catalog))
