@@ -17,7 +17,7 @@ keepalive = 2
 # Load the app (and check every bank) once in the master, then fork: faster start-up
 # and a broken bank is reported once. Database connections are opened after the fork.
 preload_app = True
-accesslog = os.environ.get("QUIZ_ACCESS_LOG", "-")
+accesslog = os.environ.get("QUIZ_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("QUIZ_LOG_LEVEL", "info")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from quiz.documents import Library, Passage, load_library
 from quiz.schema import QUESTION_TYPES, AnyQuestionSpec, BankSpec, SourceSpec
-from quiz.text import normalise_answer, words
+from quiz.text import normalise, normalise_answer, words
 
 MIN_QUOTE_CHARS = 20
 COPY_RUN_WORDS = 8
@@ -211,7 +212,7 @@ def _check_question(raw: dict, bank_id: str, library: Library) -> tuple[Question
     try:
         spec = _QUESTION_ADAPTER.validate_python(raw)
     except ValidationError as exc:
-        return None, _pydantic_errors(exc)
+        return None, _pydantic_errors(exc, tagged=True)
     problems: Problems = []
     passage = _check_source(spec.source, "source", library, problems)
     if not spec.explanation.strip():
@@ -252,7 +253,7 @@ def _check_source(source: SourceSpec, field: str, library: Library, problems: Pr
         known = ", ".join(sorted(library.documents))
         problems.append((f"{field}.document", f"unknown document {source.document!r}; known documents: {known}"))
         return None
-    if len(source.quote.strip()) < MIN_QUOTE_CHARS:
+    if len(normalise(source.quote)) < MIN_QUOTE_CHARS:
         problems.append((f"{field}.quote", f"the quote is shorter than {MIN_QUOTE_CHARS} characters; quote the whole sentence or clause"))
         return None
     passage = document.find(source.quote)
@@ -272,18 +273,22 @@ def _copied_run(text: str, library: Library) -> str | None:
     return None
 
 
-_RUNS_CACHE: dict[int, frozenset[tuple[str, ...]]] = {}
+# Keyed by id(library) with a weak reference to the library itself: an id is reused once
+# its library is freed, so the entry only counts when it still refers to *this* library.
+_RUNS_CACHE: dict[int, tuple[weakref.ref, frozenset[tuple[str, ...]]]] = {}
 
 
 def _document_runs(library: Library) -> frozenset[tuple[str, ...]]:
     key = id(library)
-    if key not in _RUNS_CACHE:
+    cached = _RUNS_CACHE.get(key)
+    if cached is None or cached[0]() is not library:
         runs = set()
         for document in library:
             w = words(document.text)
             runs.update(tuple(w[i : i + COPY_RUN_WORDS]) for i in range(len(w) - COPY_RUN_WORDS + 1))
-        _RUNS_CACHE[key] = frozenset(runs)
-    return _RUNS_CACHE[key]
+        cached = (weakref.ref(library), frozenset(runs))
+        _RUNS_CACHE[key] = cached
+    return cached[1]
 
 
 def _duplicates(values: Iterable[str]) -> list[str]:
@@ -445,10 +450,13 @@ _MESSAGES = {
 }
 
 
-def _pydantic_errors(exc: ValidationError) -> Problems:
+def _pydantic_errors(exc: ValidationError, tagged: bool = False) -> Problems:
+    """Problems from a pydantic error; *tagged*: the location starts with the question type."""
     out: Problems = []
     for err in exc.errors():
-        loc = [p for p in err["loc"] if p not in QUESTION_TYPES]
+        loc = list(err["loc"])
+        if tagged and loc and loc[0] in QUESTION_TYPES:
+            loc = loc[1:]  # only the union's tag, not a field that happens to share its name
         kind = err["type"]
         if kind == "union_tag_not_found":
             loc = ["type"]

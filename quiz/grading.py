@@ -119,18 +119,22 @@ def grade_short_answer(question: Question, response: Any) -> Result:
     return _all_or_nothing(question, bool(given) and given in accepted)
 
 
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*?)\s*$", re.I)
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?|\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*?)\s*$", re.I)
+_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?$")
 
 
 def parse_number(text: str, unit: str = "") -> float | None:
-    """The number in *text* ("0.5", "0,5", "30 hours"), or None; a unit other than
-    the question's (or a plural/abbreviation of it) makes it None."""
+    """The number in *text* ("0.5", "0,5", "30 hours", "1,000,000"), or None; a unit
+    other than the question's (or its plural) makes it None. A comma followed by exactly
+    three digits groups thousands; otherwise it is a decimal comma."""
     match = _NUMBER.match(str(text))
     if not match:
         return None
     number, rest = match.groups()
     if rest and not _same_unit(rest, unit):
         return None
+    if _THOUSANDS.match(number):  # "1,000,000" or "1 000 000": digit groups, not decimals
+        number = number.replace(",", "").replace(" ", "")
     try:
         value = float(number.replace(",", "."))
     except ValueError:
