@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
@@ -53,6 +54,7 @@ def bank_report() -> None:
 
 
 @click.command("create-instructor")
+@with_appcontext
 @click.argument("username")
 @click.password_option(help="The password (asked for when not given).")
 def create_instructor(username: str, password: str) -> None:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import click
+from flask.cli import with_appcontext
 from flask import Flask
 from sqlalchemy.engine import make_url
 
@@ -47,6 +48,7 @@ def backup_sqlite(source: Path, target: Path, pages_per_step: int = 1024) -> Non
 
 
 @click.command("backup")
+@with_appcontext
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def backup(path: Path) -> None:
     """Write a consistent copy of the SQLite database to PATH while the app serves."""

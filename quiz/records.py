@@ -79,15 +79,16 @@ def record_response(attempt: Attempt, position: int, question: Question, answer:
     )
     if now is not None:
         response.submitted_at = now
-    db.session.add(response)
-    db.session.flush()
-    _schedule(response, default_rating(result.score, result.correct), response.submitted_at)
     try:
+        db.session.add(response)
+        db.session.flush()  # the unique (attempt, question) constraint fires here
+        _schedule(response, default_rating(result.score, result.correct), response.submitted_at)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()  # another request stored it first: keep that one
         stored = get_response(attempt, question.id)
-        assert stored is not None
+        if stored is None:
+            raise
         return stored, False
     return response, True
 

@@ -293,8 +293,11 @@ def test_a_second_post_of_the_same_question_keeps_the_first_answer(app, client, 
     ("fx-numeric", {"answer": "lots"}, "Type a number, for example 12 or 0.5 (in hours)."),
     ("fx-numeric", {"answer": "35 days"}, "Type a number"),
     ("fx-order", {"p0": "1", "p1": "1", "p2": "1", "p3": "1"}, "Give each item a different position, from 1 to 4."),
-    ("fx-order", {"p0": "1", "p1": "2", "p2": "3"}, "Choose a position for this item."),
-    ("fx-match", {"m0": "0", "m1": "1"}, "Choose a match for this item."),
+    # A browser sends "" for a select left at its placeholder.
+    ("fx-order", {"p0": "1", "p1": "2", "p2": "3", "p3": ""}, "Choose a position for this item."),
+    ("fx-order", {"p0": "1", "p1": "2", "p2": "3", "p3": "9"}, "Not a valid choice"),
+    ("fx-match", {"m0": "0", "m1": "1", "m2": ""}, "Choose a match for this item."),
+    ("fx-match", {"m0": "0", "m1": "1", "m2": "7"}, "Not a valid choice"),
 ])
 def test_a_bad_answer_form_is_shown_again_with_a_message_and_stores_nothing(app, client, student, question_id, data, message):
     attempt_id = start(client)
