@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test setup setup-test browser check-banks bank-report serve bench clean
+.PHONY: test-postgres run test setup setup-test browser check-banks bank-report serve bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,8 @@ bank-report: setup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+# The request-level tests again on PostgreSQL (installed and started locally if needed).
+test-postgres: setup
+	QUIZ_TEST_DATABASE_URL=$$(bash .ci/postgres.sh) $(BIN)/python -m pytest -q -m "not browser" \
+	  --ignore=tests/test_load.py --ignore=tests/browser -p no:cacheprovider

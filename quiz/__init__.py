@@ -61,9 +61,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     ops.init_app(app)
 
-    from quiz.views import auth, health, history, practice, review, sources
+    from quiz.views import auth, health, history, instructor, practice, review, sources
 
-    for module in (auth, practice, history, sources, health, review):
+    for module in (auth, practice, history, sources, health, review, instructor):
         app.register_blueprint(module.bp)
     return app
 

@@ -38,6 +38,8 @@ def _shuffled_parts(q: Question, rng: random.Random) -> Any:
             rng.shuffle(items)
             if tuple(items) != q.items:
                 break
+        else:  # ten unlucky shuffles: a rotation differs unless every item is the same
+            items = items[1:] + items[:1]
         return items
     return []
 

@@ -12,12 +12,13 @@ from sqlalchemy import func, select
 from quiz.banks import coverage, load_banks
 from quiz.documents import load_library
 from quiz.extensions import db
+from quiz.instructor_cli import demo_data, item_analysis
 from quiz.models import INSTRUCTOR, User
 from quiz.passwords import password_problem
 
 
 def init_app(app: Flask) -> None:
-    for command in (check_banks, bank_report, create_instructor):
+    for command in (check_banks, bank_report, create_instructor, item_analysis, demo_data):
         app.cli.add_command(command)
 
 

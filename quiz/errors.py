@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from quiz.extensions import db
 
@@ -36,16 +36,13 @@ def _csrf(error: CSRFError):
 def _http(error: HTTPException):
     code = error.code or 500
     message = MESSAGES.get(code)
-    if code == 429:
-        message = "Too many attempts. Please wait a minute and try again."
-    elif code in (400, 409) and error.description and not error.description.startswith("The browser"):
+    if code in (400, 409) and error.description and not error.description.startswith("The browser"):
         message = error.description
     return _render(code, message)
 
 
 def _unexpected(error: Exception):
+    """Any other exception: log it with its traceback, roll back, show our own 500 page."""
     db.session.rollback()
-    from flask import current_app
-
-    current_app.logger.exception("unhandled error", exc_info=error)
-    return _render(500, MESSAGES[500]) if not isinstance(error, InternalServerError) else _render(500)
+    current_app.logger.error("unhandled error", exc_info=error)
+    return _render(500)

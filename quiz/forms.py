@@ -6,6 +6,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, SelectChoice, PasswordField, RadioField, SelectField, SelectMultipleField, StringField
+from wtforms.fields import DateField, SearchField
 from wtforms.validators import DataRequired, EqualTo, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -58,6 +59,21 @@ class StartForm(FlaskForm):
 
     def time_limit_s(self) -> int | None:
         return self.minutes.data * 60 if self.mode.data == "exam" and self.minutes.data else None
+
+
+class GradebookFilterForm(FlaskForm):
+    """The gradebook's filters, sent as a GET query string (a search changes nothing: no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField("Student", validators=[Optional(), Length(max=40)])
+    start = DateField("From", validators=[Optional()])
+    end = DateField("To", validators=[Optional()])
+
+    def validate_end(self, field: Field) -> None:
+        if field.data and self.start.data and field.data < self.start.data:
+            raise ValidationError("The end date is before the start date.")
 
 
 class MultiCheckboxField(SelectMultipleField):

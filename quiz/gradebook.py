@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, Literal
 
-from sqlalchemy import Select, Text, case, cast, exists, func, select
+from sqlalchemy import Select, Subquery, Text, case, cast, exists, func, select
 
 from quiz.extensions import db
 from quiz.models import STUDENT, Attempt, Response, User
@@ -123,7 +123,7 @@ def _bank_cells(low: datetime | None, high: datetime | None) -> dict[int, dict[s
 def _last_active(low: datetime | None, high: datetime | None) -> dict[int, datetime]:
     query = (select(Response.user_id, func.max(Response.submitted_at))
              .where(*_between(Response.submitted_at, low, high)).group_by(Response.user_id))
-    return dict(db.session.execute(query).tuples())
+    return {user_id: moment for user_id, moment in db.session.execute(query)}
 
 
 def _float(value: Any) -> float | None:
@@ -183,31 +183,38 @@ def bank_scores(bank_id: str) -> BankScores:
 # ---------------------------------------------------------------------- item analysis
 
 
-def analysed_attempts(bank_id: str, which: Which = "first") -> Select[Any]:
-    """Ids of the attempts item analysis uses: finished whole-bank attempts at the bank
-    with at least one response; with ``first``, each student's earliest one."""
+def analysed_attempts(bank_id: str, which: Which = "first") -> Subquery:
+    """The attempts item analysis uses, as a subquery of ``(id, bank_id)``: finished
+    whole-bank attempts at the bank with at least one response; with ``first``, each
+    student's earliest one."""
     conditions = [Attempt.bank_id == bank_id, *_counted(), exists().where(Response.attempt_id == Attempt.id)]
     if which == "all":
-        return select(Attempt.id).where(*conditions)
+        return select(Attempt.id, Attempt.bank_id).where(*conditions).subquery()
     rank = func.row_number().over(partition_by=Attempt.user_id, order_by=(Attempt.started_at, Attempt.id))
-    ranked = select(Attempt.id, rank.label("rank")).where(*conditions).subquery()
-    return select(ranked.c.id).where(ranked.c.rank == 1)
+    ranked = select(Attempt.id, Attempt.bank_id, rank.label("rank")).where(*conditions).subquery()
+    return select(ranked.c.id, ranked.c.bank_id).where(ranked.c.rank == 1).subquery()
+
+
+def _analysed(bank_id: str, which: Which, *columns: Any) -> Select[Any]:
+    """*columns* of the responses in the analysed attempts that belong to the bank.
+
+    Joined on the attempt (and its bank, a column not a constant) so the database reads
+    each attempt's responses by attempt id rather than scanning the whole bank's."""
+    attempts = analysed_attempts(bank_id, which)
+    return select(*columns).join(attempts, (Response.attempt_id == attempts.c.id) & (Response.bank_id == attempts.c.bank_id))
 
 
 def analysed_responses(bank_id: str, which: Which = "first") -> list[tuple[int, str, float]]:
     """``(attempt_id, question_id, score)`` of every response in the analysed attempts."""
-    query = select(Response.attempt_id, Response.question_id, Response.score).where(
-        Response.attempt_id.in_(analysed_attempts(bank_id, which)), Response.bank_id == bank_id)
+    query = _analysed(bank_id, which, Response.attempt_id, Response.question_id, Response.score)
     return list(db.session.execute(query).tuples())
 
 
 def choice_answers(bank_id: str, question_ids: Sequence[str], which: Which = "first") -> dict[str, list[tuple[Any, int]]]:
     """Per question, each distinct stored answer and how many analysed responses gave it."""
     answer = cast(Response.answer, Text)  # PostgreSQL cannot group by a json value
-    query = (select(Response.question_id, answer, func.count())
-             .where(Response.attempt_id.in_(analysed_attempts(bank_id, which)), Response.bank_id == bank_id,
-                    Response.question_id.in_(question_ids))
-             .group_by(Response.question_id, answer))
+    query = (_analysed(bank_id, which, Response.question_id, answer, func.count())
+             .where(Response.question_id.in_(question_ids)).group_by(Response.question_id, answer))
     found: dict[str, list[tuple[Any, int]]] = {}
     for question_id, text, count in db.session.execute(query):
         found.setdefault(question_id, []).append((json.loads(text), count))

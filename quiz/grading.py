@@ -210,5 +210,5 @@ def describe_response(question: Question, response: Any) -> str:
         if t == "ordering":
             return " → ".join(str(r) for r in response)
         return str(response).strip() or "(no answer)"
-    except (TypeError, AttributeError):
+    except (TypeError, AttributeError, ValueError):  # ValueError: str() of a 4300+ digit int
         return "(unreadable answer)"

@@ -53,8 +53,9 @@ class CardState:
 
 
 def aware(moment: datetime) -> datetime:
-    """*moment* as a UTC-aware datetime (SQLite hands back naive UTC datetimes)."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    """*moment* as a datetime in UTC. SQLite hands back naive UTC datetimes, PostgreSQL
+    aware ones in the session's time zone; fsrs wants UTC exactly."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def default_rating(score: float, correct: bool) -> Rating:

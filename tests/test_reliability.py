@@ -16,7 +16,7 @@ from sqlalchemy import func, select, text
 from werkzeug.datastructures import MultiDict
 
 from answers import answer_data
-from conftest import PASSWORD, make_app
+from conftest import PASSWORD, make_app, sqlite_only
 from quiz.catalog import current_catalog
 from quiz.extensions import db
 from quiz.models import Attempt, Response
@@ -32,6 +32,7 @@ def responses(app) -> int:
         return db.session.scalar(select(func.count()).select_from(Response))
 
 
+@sqlite_only
 def test_every_sqlite_connection_uses_wal_busy_timeout_and_normal_sync(app):
     with app.app_context():
         conn = db.session.connection()
@@ -41,12 +42,14 @@ def test_every_sqlite_connection_uses_wal_busy_timeout_and_normal_sync(app):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
 
 
+@sqlite_only
 def test_synchronous_full_is_a_setting(tmp_path, questions_dir):
     app = make_app(tmp_path, questions_dir, SQLITE_SYNCHRONOUS="FULL")
     with app.app_context():
         assert db.session.connection().execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
 
 
+@sqlite_only
 def test_an_unknown_synchronous_setting_is_refused(tmp_path, questions_dir):
     with pytest.raises(ValueError, match="SQLITE_SYNCHRONOUS"):
         make_app(tmp_path, questions_dir, SQLITE_SYNCHRONOUS="SOMETIMES")
@@ -58,6 +61,7 @@ def test_healthz_checks_the_database(client):
     assert r.get_json() == {"status": "ok", "database": "ok"}
 
 
+@sqlite_only
 def test_healthz_reports_an_unreachable_database(app, client, tmp_path):
     with app.app_context():
         db.engine.dispose()
@@ -99,6 +103,7 @@ def test_an_answer_for_a_question_not_in_the_attempt_is_refused(app, student, cl
     assert responses(app) == 0
 
 
+@sqlite_only
 def test_backup_is_a_consistent_copy_taken_while_writes_go_on(app, runner, student, client, tmp_path):
     attempt_id = start(client)
     stop = threading.Event()
@@ -125,6 +130,7 @@ def test_backup_is_a_consistent_copy_taken_while_writes_go_on(app, runner, stude
     con.close()
 
 
+@sqlite_only
 def test_a_restored_backup_serves_the_records(app, runner, student, client, tmp_path, questions_dir):
     attempt_id = start(client)
     with app.app_context():
@@ -142,6 +148,7 @@ def test_a_restored_backup_serves_the_records(app, runner, student, client, tmp_
     assert q.prompt in summary
 
 
+@sqlite_only
 def test_backup_refuses_to_overwrite_the_live_database(app, runner, tmp_path):
     result = runner.invoke(args=["backup", str(tmp_path / "test.sqlite")])
     assert result.exit_code != 0
