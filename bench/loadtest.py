@@ -205,33 +205,38 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn with N workers on a fresh SQLite database in *workdir*."""
+    """gunicorn with N workers on a fresh SQLite database in *workdir*.
 
-    def __init__(self, workdir: Path, workers: int = 4, synchronous: str = "NORMAL") -> None:
+    *app* and *migrate* let bench/run.py serve its baseline app with the same settings;
+    *env* adds environment variables."""
+
+    def __init__(self, workdir: Path, workers: int = 4, synchronous: str = "NORMAL", app: str = "quiz:create_app()",
+                 migrate: bool = True, env: dict[str, str] | None = None) -> None:
         self.db = workdir / "load.sqlite"
         self.port = free_port()
         self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{self.db}", "QUIZ_RATELIMIT_ENABLED": "false",
                     "QUIZ_WORKERS": str(workers), "QUIZ_BIND": f"127.0.0.1:{self.port}",
                     "QUIZ_ACCESS_LOG": "", "QUIZ_LOG_LEVEL": "warning", "QUIZ_SQLITE_SYNCHRONOUS": synchronous,
-                    "SECRET_KEY": "load-test"}
-        self.workdir = workdir
+                    "SECRET_KEY": "load-test", **(env or {})}
+        self.workdir, self.app, self.migrate = workdir, app, migrate
         self.process: subprocess.Popen[bytes] | None = None
         self.base = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Server:
         bin_dir = Path(sys.executable).parent
-        subprocess.run([str(bin_dir / "flask"), "--app", "quiz", "db", "upgrade"], env=self.env, cwd=self.workdir,
-                       check=True, capture_output=True)
-        self.log = open(self.workdir / "gunicorn.log", "wb")
-        self.process = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "quiz:create_app()"],
+        if self.migrate:
+            subprocess.run([str(bin_dir / "flask"), "--app", "quiz", "db", "upgrade"], env=self.env, cwd=self.workdir,
+                           check=True, capture_output=True)
+        self.log = open(self.workdir / f"gunicorn-{self.port}.log", "wb")
+        self.process = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), self.app],
                                         env=self.env, cwd=self.workdir, stdout=self.log, stderr=subprocess.STDOUT)
         for _ in range(100):
             try:
                 if requests.get(self.base + "/healthz", timeout=1).status_code == 200:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not bound yet, or workers still booting
                 time.sleep(0.1)
-        raise RuntimeError("gunicorn did not start; see " + str(self.workdir / "gunicorn.log"))
+        raise RuntimeError("gunicorn did not start; see " + self.log.name)
 
     def worker_pids(self) -> list[int]:
         assert self.process is not None

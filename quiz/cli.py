@@ -27,6 +27,7 @@ def _questions_dir() -> Path:
 
 
 @click.command("check-banks")
+@with_appcontext
 def check_banks() -> None:
     """Check every bank against its documents; exit 1 if any bank has an error."""
     result = load_banks(_questions_dir())
@@ -39,6 +40,7 @@ def check_banks() -> None:
 
 
 @click.command("bank-report")
+@with_appcontext
 def bank_report() -> None:
     """Per document: how many questions cite it and which paragraphs none cites."""
     folder = _questions_dir()

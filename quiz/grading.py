@@ -119,7 +119,7 @@ def grade_short_answer(question: Question, response: Any) -> Result:
     return _all_or_nothing(question, bool(given) and given in accepted)
 
 
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?|\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*?)\s*$", re.I)
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?|\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*)", re.I | re.S)
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?$")
 
 
@@ -131,6 +131,7 @@ def parse_number(text: str, unit: str = "") -> float | None:
     if not match:
         return None
     number, rest = match.groups()
+    rest = rest.strip()  # stripped here, not by the regex: "\s*(.*?)\s*$" backtracked cubically
     if rest and not _same_unit(rest, unit):
         return None
     if _THOUSANDS.match(number):  # "1,000,000" or "1 000 000": digit groups, not decimals

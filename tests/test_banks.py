@@ -38,6 +38,7 @@ ALL_TYPES = FIXTURES / "all_types.yaml"
 EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
     # the file as a whole
     "yaml_syntax_error": [(None, "(file)", "not valid YAML at line")],
+    "duplicate_yaml_key": [(None, "(file)", "'prompt' is given twice")],
     "not_a_mapping": [(None, "(file)", "must be a mapping")],
     "empty_file": [(None, "(file)", "must be a mapping")],
     # the bank header

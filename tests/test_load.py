@@ -20,15 +20,15 @@ def outcome():
 
 
 def test_every_acknowledged_answer_is_stored_once_with_its_content(outcome):
-    assert outcome.answers_acked > 100
-    assert outcome.missing == 0
-    assert outcome.mismatched == 0
-    assert outcome.answers_stored == outcome.answers_acked
-    assert outcome.unacknowledged_stored == 0
+    assert outcome.answers_acked > 20, outcome  # the load really answered questions
+    assert outcome.missing == 0, outcome
+    assert outcome.mismatched == 0, outcome
+    assert outcome.answers_stored == outcome.answers_acked, outcome
+    assert outcome.unacknowledged_stored == 0, outcome
 
 
 def test_no_server_errors_under_load(outcome):
-    assert outcome.server_errors == 0
+    assert outcome.server_errors == 0, outcome
 
 
 def test_database_is_intact_after_a_worker_is_killed(outcome):

@@ -193,15 +193,17 @@ def question_type(page: Page) -> str:
 
 
 def shown_controls(page: Page) -> dict[str, Any]:
-    """What the question page shows, in the order shown: prompt, option labels, selects."""
-    form = page.locator("form.question")
-    return {
-        "prompt": _squash(form.locator(".prompt").first.inner_text()),
-        "options": [_squash(t) for t in form.locator(".choices label").all_inner_texts()],
-        "selects": [(_squash(field.locator("label").inner_text()),
-                     [_squash(t) for t in field.locator("option").all_inner_texts()])
-                    for field in form.locator(".pairs .field").all()],
-    }
+    """What the question page shows, in the order shown: prompt, option labels, and each
+    select's label with its options."""
+    return page.locator("form.question").evaluate("""form => {
+        const text = el => el.innerText.split(/\\s+/).join(" ").trim();
+        return {
+            prompt: text(form.querySelector(".prompt")),
+            options: [...form.querySelectorAll(".choices label")].map(text),
+            selects: [...form.querySelectorAll(".pairs .field")].map(field => [
+                text(field.querySelector("label")), [...field.querySelectorAll("option")].map(text)]),
+        };
+    }""")
 
 
 def answer_question(page: Page, q: Question | None = None, right: bool = False) -> str:

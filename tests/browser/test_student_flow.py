@@ -4,9 +4,10 @@ attempt left half-way, and answer with the keyboard alone."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import (
     DESKTOP, LiveServer, answer_question, log_in, save_readme_screenshot, shoot, shown_controls, sign_up,
@@ -25,35 +26,30 @@ def attempt_position(page: Page) -> tuple[int, int]:
     return int(match[1]), int(match[2])
 
 
-def check_feedback(page: Page, position: int, total: int) -> None:
+def check_feedback(page: Page, position: int, total: int, reader: Page) -> None:
     """The feedback page: verdict, the key, an explanation and the source passage, whose
-    link opens the document with the passage highlighted and scrolled into view."""
+    link opens the document with the passage highlighted and scrolled into view (followed
+    in *reader*, a second tab, to spare a navigation back)."""
     expect(page.locator("#progress-label")).to_have_text(f"Question {position} of {total}")
     expect(page.locator("h1#verdict")).to_have_text(VERDICT)
-    expect(page.locator(".answers dt").filter(has_text=re.compile(r"^Correct answer$"))).to_be_visible()
     expect(page.locator(".answers dt:text-is('Correct answer') + dd")).not_to_be_empty()
     explanation = page.get_by_role("heading", name="Explanation", exact=True)
     expect(explanation).to_be_visible()
     expect(explanation.locator("xpath=following-sibling::p[1]")).not_to_be_empty()
 
     source = page.locator("section.feedback > figure.passage")  # the question's own passage
-    expect(source.locator("blockquote")).not_to_be_empty()
     quote = _squash(source.locator("blockquote").inner_text())
-    link = source.locator("figcaption a")
-    href = link.get_attribute("href") or ""
+    assert quote
+    href = source.locator("figcaption a").get_attribute("href") or ""
     assert PASSAGE_LINK.match(href), href
-
-    link.click()
-    expect(page).to_have_url(re.compile(r"/sources/[\w.-]+\?question=.*#passage$"))
-    mark = page.locator("mark#passage")
-    expect(mark).to_have_count(1)
+    reader.goto(urljoin(page.url, href))
+    mark = reader.locator("mark#passage")
     expect(mark).to_be_in_viewport()
     assert _squash(mark.inner_text()) in quote, (mark.inner_text(), quote)
-    page.go_back()
-    expect(page.locator("h1#verdict")).to_be_visible()
 
 
-def test_student_practises_a_shipped_bank_to_the_end(page: Page, live_server: LiveServer) -> None:
+def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, page: Page,
+                                                     live_server: LiveServer) -> None:
     base = live_server.url
     page.goto(base + "/")
     expect(page.get_by_role("link", name="Sign up").first).to_be_visible()
@@ -61,6 +57,7 @@ def test_student_practises_a_shipped_bank_to_the_end(page: Page, live_server: Li
 
     sign_up(page, base, "ann")
     expect(page.get_by_text("Welcome! Pick a topic to start practising.")).to_be_visible()
+    reader = context.new_page()
     first_title = page.locator(".cards > .card").first.get_by_role("heading").inner_text()
     assert live_server.catalog.banks, "no shipped banks in questions/"
     shoot(page, "home")
@@ -71,22 +68,22 @@ def test_student_practises_a_shipped_bank_to_the_end(page: Page, live_server: Li
     total = len(bank.questions)
     expect(page.locator("#progress-label")).to_have_text(f"Question 1 of {total}")
 
-    kinds: set[str] = set()
     for position in range(1, total + 1):
         attempt_id, shown = attempt_position(page)
         assert shown == position
         expect(page.locator("#progress-label")).to_have_text(f"Question {position} of {total}")
         if position == 1:
             shoot(page, "question")
-        kinds.add(answer_question(page))
-        check_feedback(page, position, total)
+        answer_question(page)
+        check_feedback(page, position, total, reader)
         if position == 1:
             shoot(page, "feedback")
             save_readme_screenshot(page)
-            page.locator("section.feedback > figure.passage figcaption a").click()
+            shoot(reader, "source")
+            page.locator("section.feedback > figure.passage figcaption a").click()  # a real click, once
             expect(page.locator("mark#passage")).to_be_in_viewport()
-            shoot(page, "source")
             page.go_back()
+            expect(page.locator("h1#verdict")).to_be_visible()
         if position < total:
             page.get_by_role("link", name="Next question").click()
         else:
@@ -131,12 +128,15 @@ def test_leaving_mid_attempt_and_continuing_keeps_the_order(browser: Browser, li
             expect(page.locator("h1#verdict")).to_be_focused()
             if position == 1:
                 page.get_by_role("link", name="Next question").click()
-        # What every unanswered question shows, in the order shown, before leaving.
+        # What the next unanswered questions show, in the order shown, before leaving: at
+        # least six of them, and on until one has options whose order was shuffled.
         seen = {}
         for position in range(3, total + 1):
             page.goto(f"{base}/attempts/{attempt_id}/{position}")
             seen[position] = shown_controls(page)
-        assert any(len(s["options"]) > 1 or s["selects"] for s in seen.values())
+            if position >= 8 and any(len(s["options"]) > 2 or s["selects"] for s in seen.values()):
+                break
+        assert any(len(s["options"]) > 2 or s["selects"] for s in seen.values())
     finally:
         context.close()
 
@@ -151,7 +151,7 @@ def test_leaving_mid_attempt_and_continuing_keeps_the_order(browser: Browser, li
         expect(page).to_have_url(re.compile(rf"/attempts/{attempt_id}/3$"))
         expect(page.locator("#progress-label")).to_have_text(f"Question 3 of {total}")
         assert shown_controls(page) == seen[3]
-        for position in range(4, total + 1):
+        for position in sorted(seen)[1:]:
             page.goto(f"{base}/attempts/{attempt_id}/{position}")
             assert shown_controls(page) == seen[position], position
         # The two answers given before leaving still stand.
