@@ -27,6 +27,6 @@ def post_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
     from quiz.extensions import db
 
     app = worker.app.callable
-    if app is not None:
+    if app is not None and "sqlalchemy" in app.extensions:  # bench/baseline_app.py has none
         with app.app_context():
             db.engine.dispose(close=False)

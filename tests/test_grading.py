@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
+import time
 
 import pytest
 
@@ -421,6 +421,31 @@ def test_parse_number_reads_decimal_commas_units_and_rejects_the_rest():
     assert parse_number("30 hours") is None  # no unit given: any trailing text is rejected
     assert parse_number("1e999") is None
     assert parse_number("thirty") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("30\nhours", 30.0), ("30 hours\n", 30.0), ("\n 35 \t\n", 35.0), ("30 hours\nand more", None), ("30\n\nx", None)],
+)
+def test_parse_number_handles_line_breaks_around_the_unit(text, expected):
+    assert parse_number(text, "hours") == expected
+
+
+@pytest.mark.parametrize("text", ["1" + " " * 3000 + "x\ny", "1" + "\t" * 3000 + "hours\n1", " " * 3000 + "2" + " " * 3000 + "\nx"])
+def test_numeric_grading_of_a_long_hostile_answer_is_fast(qs, text):
+    # The form's Length(max=40) does not stop its parse_number check, so any length arrives.
+    # A backtracking "\s*(.*?)\s*$" took seconds for 1,000 characters and minutes for 3,000.
+    started = time.perf_counter()
+    assert grade(qs["fx-numeric"], text).score == 0.0
+    assert parse_number(text, "hours") is None
+    assert time.perf_counter() - started < 1.0
+
+
+def test_numeric_comma_before_exactly_three_digits_groups_thousands():
+    # Documented in parse_number: "30,875" is thirty thousand..., "30,87" is a decimal comma.
+    assert parse_number("30,875") == 30875.0
+    assert parse_number("1,000,000") == 1_000_000.0
+    assert parse_number("30,87") == pytest.approx(30.87)
 
 
 # ----------------------------------------------------------------------- ordering

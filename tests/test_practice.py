@@ -275,8 +275,10 @@ def test_a_second_post_of_the_same_question_keeps_the_first_answer(app, client, 
     [first] = responses(app, attempt_id)
 
     again = client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "dopamine"})
-    assert again.status_code == 200
-    assert "You had already answered this question; your first answer stands." in text_of(again)
+    assert again.status_code == 302  # answered like the first post: back to the feedback
+    assert again.headers["Location"].endswith(f"/attempts/{attempt_id}/{position}")
+    feedback = client.get(again.headers["Location"])
+    assert "You had already answered this question; your first answer stands." in text_of(feedback)
     [stored] = responses(app, attempt_id)
     assert stored.id == first.id
     assert (stored.answer, stored.score, stored.correct) == ("gaba-a", 1.0, True)

@@ -77,8 +77,9 @@ def question(attempt_id: int, position: int):
             abort(409, "Time is up: the attempt was finished, so that answer was not recorded.")
     response = records.get_response(attempt, entry["question_id"])
     if response is not None:
-        if request.method == "POST":
+        if request.method == "POST":  # a repeat (double click, back button, retry): same as the first
             flash("You had already answered this question; your first answer stands.", "info")
+            return redirect(url_for(".question", attempt_id=attempt.id, position=position))
         if attempt.held_back:
             return render_template("practice/saved.html", attempt=attempt, position=position, q=q)
         return render_template("practice/feedback.html", attempt=attempt, position=position,
