@@ -196,28 +196,31 @@ def analysed_attempts(bank_id: str, which: Which = "first") -> Subquery:
 
 
 def _analysed(bank_id: str, which: Which, *columns: Any) -> Select[Any]:
-    """*columns* of the responses in the analysed attempts that belong to the bank.
+    """``Response.bank_id`` and *columns* of the responses in the analysed attempts.
 
-    Joined on the attempt (and its bank, a column not a constant) so the database reads
-    each attempt's responses by attempt id rather than scanning the whole bank's."""
+    The caller keeps the rows of *bank_id* (a whole-bank attempt's responses all are,
+    unless a question moved banks). Comparing the bank in SQL would tempt the database to
+    scan the whole bank's responses through its bank index instead of reading each
+    attempt's responses by attempt id."""
     attempts = analysed_attempts(bank_id, which)
-    return select(*columns).join(attempts, (Response.attempt_id == attempts.c.id) & (Response.bank_id == attempts.c.bank_id))
+    return select(Response.bank_id, *columns).join(attempts, Response.attempt_id == attempts.c.id)
 
 
 def analysed_responses(bank_id: str, which: Which = "first") -> list[tuple[int, str, float]]:
     """``(attempt_id, question_id, score)`` of every response in the analysed attempts."""
     query = _analysed(bank_id, which, Response.attempt_id, Response.question_id, Response.score)
-    return list(db.session.execute(query).tuples())
+    return [(attempt, question, score) for bank, attempt, question, score in db.session.execute(query) if bank == bank_id]
 
 
 def choice_answers(bank_id: str, question_ids: Sequence[str], which: Which = "first") -> dict[str, list[tuple[Any, int]]]:
     """Per question, each distinct stored answer and how many analysed responses gave it."""
     answer = cast(Response.answer, Text)  # PostgreSQL cannot group by a json value
     query = (_analysed(bank_id, which, Response.question_id, answer, func.count())
-             .where(Response.question_id.in_(question_ids)).group_by(Response.question_id, answer))
+             .where(Response.question_id.in_(question_ids)).group_by(Response.bank_id, Response.question_id, answer))
     found: dict[str, list[tuple[Any, int]]] = {}
-    for question_id, text, count in db.session.execute(query):
-        found.setdefault(question_id, []).append((json.loads(text), count))
+    for bank, question_id, text, count in db.session.execute(query):
+        if bank == bank_id:
+            found.setdefault(question_id, []).append((json.loads(text), count))
     return found
 
 

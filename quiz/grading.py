@@ -119,8 +119,8 @@ def grade_short_answer(question: Question, response: Any) -> Result:
     return _all_or_nothing(question, bool(given) and given in accepted)
 
 
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?|\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*)", re.I | re.S)
-_THOUSANDS = re.compile(r"^[-+]?\d{1,3}(?:[, ]\d{3})+(?:\.\d*)?$")
+_NUMBER = re.compile(r"^\s*([-+]?(?:[1-9]\d{0,2}(?:[, ]\d{3})+(?!\d)(?:\.\d*)?|\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*)", re.I | re.S)
+_THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}(?:[, ]\d{3})+(?:\.\d*)?$")
 
 
 def parse_number(text: str, unit: str = "") -> float | None:

@@ -104,6 +104,7 @@ class Response(db.Model):
     __table_args__ = (
         UniqueConstraint("attempt_id", "question_id", name="uq_response_attempt_question"),
         Index("ix_response_bank_question", "bank_id", "question_id"),
+        Index("ix_response_user_submitted", "user_id", "submitted_at"),  # the gradebook's "last active"
     )
 
 

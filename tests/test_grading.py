@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 
@@ -432,13 +431,12 @@ def test_parse_number_handles_line_breaks_around_the_unit(text, expected):
 
 
 @pytest.mark.parametrize("text", ["1" + " " * 3000 + "x\ny", "1" + "\t" * 3000 + "hours\n1", " " * 3000 + "2" + " " * 3000 + "\nx"])
-def test_numeric_grading_of_a_long_hostile_answer_is_fast(qs, text):
+def test_numeric_grading_of_a_long_hostile_answer_scores_zero(qs, text):
     # The form's Length(max=40) does not stop its parse_number check, so any length arrives.
-    # A backtracking "\s*(.*?)\s*$" took seconds for 1,000 characters and minutes for 3,000.
-    started = time.perf_counter()
+    # A backtracking "\s*(.*?)\s*$" took minutes on these (the suite would hang); no timing
+    # is asserted here, by the project's rule.
     assert grade(qs["fx-numeric"], text).score == 0.0
     assert parse_number(text, "hours") is None
-    assert time.perf_counter() - started < 1.0
 
 
 def test_numeric_comma_before_exactly_three_digits_groups_thousands():
@@ -446,6 +444,17 @@ def test_numeric_comma_before_exactly_three_digits_groups_thousands():
     assert parse_number("30,875") == 30875.0
     assert parse_number("1,000,000") == 1_000_000.0
     assert parse_number("30,87") == pytest.approx(30.87)
+    assert parse_number("0,500") == 0.5  # a leading zero never starts a digit group
+
+
+@pytest.mark.parametrize(("text", "expected"), [("30,3125", 30.3125), ("0,1234", 0.1234), ("1,000.5", 1000.5)])
+def test_numeric_comma_before_more_or_fewer_than_three_digits_is_a_decimal_comma(text, expected):
+    assert parse_number(text) == pytest.approx(expected)
+
+
+def test_numeric_decimal_comma_with_four_decimals_is_graded_as_a_number(qs, extra):
+    assert grade(qs["fx-numeric"], "30,3125 hours").score == 1.0
+    assert grade(extra["ex-tolerance"], "0,4500").score == 1.0
 
 
 # ----------------------------------------------------------------------- ordering

@@ -274,6 +274,8 @@ def shoot(page: Page, name: str, phone: bool = True) -> None:
     if phone:
         page.set_viewport_size(PHONE)
         page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{name}: the page is {width}px wide on a {PHONE['width']}px phone"
     page.set_viewport_size(size)
 
 

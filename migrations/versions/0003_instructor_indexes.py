@@ -1,0 +1,25 @@
+"""instructor indexes: a student's latest response, for the gradebook's "last active"
+
+Revision ID: 0003_instructor_indexes
+Revises: 0002
+Create Date: 2026-11-21 20:30:00
+
+"""
+from alembic import op
+
+
+# revision identifiers, used by Alembic.
+revision = '0003_instructor_indexes'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('response', schema=None) as batch_op:
+        batch_op.create_index('ix_response_user_submitted', ['user_id', 'submitted_at'], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table('response', schema=None) as batch_op:
+        batch_op.drop_index('ix_response_user_submitted')
