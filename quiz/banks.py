@@ -163,9 +163,10 @@ def _cross_bank_errors(
     return errors
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A safe YAML loader that refuses a key given twice in one mapping (the first
-    would otherwise be dropped silently)."""
+    would otherwise be dropped silently). libyaml's parser when PyYAML has it: the pure
+    Python one took most of the start-up time (docs/performance.md)."""
 
 
 def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict:

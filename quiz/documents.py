@@ -33,13 +33,14 @@ class Document:
     title: str
     filename: str
     text: str
+    short: str = ""  # how questions name it, e.g. "the guide"
     _normal: str = field(repr=False, compare=False, default="")
     _index: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     @classmethod
-    def from_text(cls, id: str, title: str, filename: str, text: str) -> Document:
+    def from_text(cls, id: str, title: str, filename: str, text: str, short: str = "") -> Document:
         normal, index = _normalise_with_index(text)
-        return cls(id, title, filename, text, normal, tuple(index))
+        return cls(id, title, filename, text, short or title, normal, tuple(index))
 
     def find(self, quote: str) -> Passage | None:
         """Locate *quote* (normalised) in this document, or None when it is absent."""
@@ -118,7 +119,7 @@ def load_library(sources_dir: Path) -> Library:
         except OSError as exc:
             raise SourcesIndexError(f"{index_path}: entry {entry['id']!r}: {exc}") from exc
         documents[str(entry["id"])] = Document.from_text(
-            str(entry["id"]), str(entry["title"]), str(entry["file"]), text
+            str(entry["id"]), str(entry["title"]), str(entry["file"]), text, str(entry.get("short", ""))
         )
     return Library(documents)
 

@@ -17,7 +17,8 @@ class PassageView:
     title: str
     text: str
     question_id: str | None
-    index: int = 0  # which of the question's passages (0 = its own source)
+    index: int = 0
+    short: str = ""  # how questions name the document  # which of the question's passages (0 = its own source)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def passage_view(passage: Passage, library: Library, question: Question | None =
         return None
     index = question.passages.index(passage) if question and passage in question.passages else 0
     return PassageView(document.id, document.title, document.text[passage.start:passage.end],
-                       question.id if question else None, index)
+                       question.id if question else None, index, document.short)
 
 
 def feedback_view(question: Question | None, response: Response, library: Library) -> FeedbackView:

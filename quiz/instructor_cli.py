@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from flask.cli import with_appcontext
 from sqlalchemy import func, insert, select
 from werkzeug.security import generate_password_hash
 
@@ -54,6 +55,7 @@ def item_analysis(responses: Path, which: str, bank: str | None) -> None:
 @click.option("--prefix", default="demo", show_default=True, help="User names are PREFIX0001, PREFIX0002, ...")
 @click.option("--password", default="demo password", show_default=True, help="Every demo student's password.")
 @click.option("--seed", default=1, show_default=True, type=int)
+@with_appcontext
 def demo_data(students: int, attempts: int, days: int, prefix: str, password: str, seed: int) -> None:
     """Add a synthetic class: students with attempts and responses over the banks."""
     banks = list(current_catalog().banks.values())

@@ -53,15 +53,17 @@ def answered_positions(attempt: Attempt) -> set[int]:
 
 
 def record_response(attempt: Attempt, position: int, question: Question, answer: Any, result: Result,
-                    now: datetime | None = None) -> tuple[Response, bool]:
+                    now: datetime | None = None, checked: bool = False) -> tuple[Response, bool]:
     """Store a response once, and schedule its review. Returns (the stored response,
     whether this call stored it).
 
     A repeat of the same question in the same attempt (double click, back button,
     replay, a concurrent duplicate) returns the response already stored, unchanged.
     The response, its review log and the student's card are written in one transaction.
+    *checked*: the caller has just looked for a stored response and found none, so the
+    look-up is not repeated (a duplicate is still caught by the unique constraint).
     """
-    existing = get_response(attempt, question.id)
+    existing = None if checked else get_response(attempt, question.id)
     if existing is not None:
         return existing, False
     response = Response(
@@ -170,8 +172,8 @@ def _get_card(user_id: int, question_id: str) -> ReviewCard | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def _store_card(user_id: int, question_id: str, state: CardState) -> None:
-    card = _get_card(user_id, question_id)
+def _store_card(card: ReviewCard | None, user_id: int, question_id: str, state: CardState) -> None:
+    """Write *state* to the student's *card* (already read), or to a new card if None."""
     if card is None:
         card = ReviewCard(user_id=user_id, question_id=question_id)
         db.session.add(card)
@@ -182,8 +184,9 @@ def _store_card(user_id: int, question_id: str, state: CardState) -> None:
 
 def _schedule(response: Response, rating: Rating, moment: datetime) -> None:
     """Review the student's card for this question with *rating* (no commit)."""
-    before = _card_state(_get_card(response.user_id, response.question_id))
-    _store_card(response.user_id, response.question_id, review(before, rating, moment))
+    card = _get_card(response.user_id, response.question_id)
+    before = _card_state(card)
+    _store_card(card, response.user_id, response.question_id, review(before, rating, moment))
     db.session.add(ReviewLog(response_id=response.id, user_id=response.user_id, question_id=response.question_id,
                              rating=int(rating), chosen=False,
                              card_before=before.to_dict() if before else None, reviewed_at=moment))
@@ -206,7 +209,7 @@ def rate_response(response: Response, rating: Rating) -> bool:
     if aware(card.last_review) != aware(log.reviewed_at):
         return False
     before = CardState.from_dict(log.card_before) if log.card_before else None
-    _store_card(response.user_id, response.question_id, review(before, rating, aware(log.reviewed_at)))
+    _store_card(card, response.user_id, response.question_id, review(before, rating, aware(log.reviewed_at)))
     log.rating, log.chosen = int(rating), True
     db.session.commit()
     return True

@@ -15,7 +15,7 @@ from quiz.exports import ITEM_COLUMNS, RESPONSE_COLUMNS, csv_lines, item_line, r
 from quiz.extensions import db
 from quiz.feedback import attempt_title
 from quiz.forms import GradebookFilterForm
-from quiz.gradebook import StudentRow, Which, bank_overview, gradebook as gradebook_rows, response_rows, sort_keys, sort_rows
+from quiz.gradebook import StudentRow, Which, aware, bank_overview, gradebook as gradebook_rows, response_rows, sort_keys, sort_rows
 from quiz.models import Attempt, User
 from quiz.security import instructor_required
 
@@ -26,7 +26,7 @@ PAGE_SIZE = 100
 
 @bp.context_processor
 def _helpers() -> dict[str, Any]:
-    return {"sort_url": sort_url, "page_url": page_url}
+    return {"sort_url": sort_url, "page_url": page_url, "utc": aware}
 
 
 def sort_url(key: str, sort: str, descending: bool) -> str:

@@ -95,13 +95,14 @@ def question(attempt_id: int, position: int):
     form = answer_form(q, entry["order"])
     if form.validate_on_submit():
         answer = form.response()
-        records.record_response(attempt, position, q, answer, grade(q, answer), now=clock.now())
-        if attempt.held_back:  # exam: straight on, feedback at the end
+        held_back = attempt.held_back  # read before the commit expires the attempt: no reload
+        records.record_response(attempt, position, q, answer, grade(q, answer), now=clock.now(), checked=True)
+        if held_back:  # exam: straight on, feedback at the end
             following = next_position(records.answered_positions(attempt), len(attempt.layout))
             if following is None:
-                return redirect(url_for(".summary", attempt_id=attempt.id))
-            return redirect(url_for(".question", attempt_id=attempt.id, position=following))
-        return redirect(url_for(".question", attempt_id=attempt.id, position=position))
+                return redirect(url_for(".summary", attempt_id=attempt_id))
+            return redirect(url_for(".question", attempt_id=attempt_id, position=following))
+        return redirect(url_for(".question", attempt_id=attempt_id, position=position))
     return render_template("practice/question.html", attempt=attempt, position=position, q=q, form=form,
                            deadline=records.deadline(attempt)), 400 if form.errors else 200
 

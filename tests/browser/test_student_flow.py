@@ -112,6 +112,11 @@ def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, pa
     row.get_by_role("link", name=re.compile("^Review")).click()
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt_id}/summary$"))
 
+    # The forms above passed CSRF protection, which is on: a post without a token fails.
+    refused = page.request.post(f"{base}/logout")
+    assert refused.status == 400
+    refused.dispose()
+
 
 def test_leaving_mid_attempt_and_continuing_keeps_the_order(browser: Browser, live_server: LiveServer) -> None:
     base = live_server.url
