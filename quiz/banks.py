@@ -105,6 +105,7 @@ class Bank:
     description: str
     file: str
     questions: tuple[Question, ...]
+    order: int = 100
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
@@ -220,7 +221,7 @@ def check_bank_data(raw: Any, library: Library, name: str) -> tuple[Bank | None,
             questions.append(question)
     if not spec.questions:
         errors.append(BankError(name, None, "questions", "the bank has no questions"))
-    return Bank(spec.id, spec.title, spec.description, name, tuple(questions)), errors
+    return Bank(spec.id, spec.title, spec.description, name, tuple(questions), spec.order), errors
 
 
 # ------------------------------------------------------------------- one question

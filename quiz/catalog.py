@@ -22,7 +22,7 @@ class Catalog:
     def load(cls, questions_dir: Path) -> Catalog:
         library = load_library(questions_dir / "sources")
         result = load_banks(questions_dir, library)
-        banks = {b.id: b for b in result.banks}
+        banks = {b.id: b for b in sorted(result.banks, key=lambda b: (b.order, b.title))}
         questions = {q.id: q for b in result.banks for q in b.questions}
         return cls(library, banks, result.errors, questions)
 

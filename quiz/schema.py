@@ -130,4 +130,5 @@ class BankSpec(Spec):
     id: Slug
     title: Text
     description: Text = ""
+    order: int = 100  # where the bank stands in the list of topics (lower first)
     questions: list[dict]
