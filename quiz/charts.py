@@ -7,6 +7,7 @@ Pages should also show the same numbers in a table.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -37,7 +38,7 @@ def _y_axis(top: float, plot_h: float, max_value: float, unit: str = "") -> str:
 def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], unit: str = "") -> Markup:
     """Vertical bars, one per label (e.g. a histogram or a forecast)."""
     n = max(1, len(values))
-    top = max([*values, 1])
+    top = math.ceil(max([*values, 1]) / 4) * 4  # four whole-number steps on the axis
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
     slot = plot_w / n
     parts = [_y_axis(top, plot_h, top, unit)]

@@ -60,7 +60,13 @@ class Attempt(db.Model):
         back_populates="attempt", order_by="Response.position"
     )
 
-    __table_args__ = (Index("ix_attempt_bank_user", "bank_id", "user_id"),)
+    __table_args__ = (
+        Index("ix_attempt_bank_user", "bank_id", "user_id"),
+        # Covering indexes (migration 0004): the gradebook's scores and item analysis's first
+        # attempts are read without touching the rows, where ``layout`` is large.
+        Index("ix_attempt_user_bank_scores", "user_id", "bank_id", "finished_at", "mode", "score", "max_score"),
+        Index("ix_attempt_bank_user_started", "bank_id", "user_id", "started_at", "finished_at", "mode"),
+    )
 
     @property
     def is_finished(self) -> bool:
@@ -105,6 +111,7 @@ class Response(db.Model):
         UniqueConstraint("attempt_id", "question_id", name="uq_response_attempt_question"),
         Index("ix_response_bank_question", "bank_id", "question_id"),
         Index("ix_response_user_submitted", "user_id", "submitted_at"),  # the gradebook's "last active"
+        Index("ix_response_question_score", "question_id", "score"),  # facility per question, from the index alone
     )
 
 

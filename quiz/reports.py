@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from typing import Any
 
 from markupsafe import Markup
 
@@ -83,7 +83,7 @@ class ItemLine:
     item: stats.ItemStats
     options: list[OptionLine]
 
-    def value(self, key: str) -> object:
+    def value(self, key: str) -> Any:
         if key == "position":
             return self.position
         if key == "question":
@@ -122,7 +122,7 @@ def sort_items(lines: Sequence[ItemLine], key: str, descending: bool = False) ->
     """*lines* sorted by *key*; empty values always go last."""
     present = [line for line in lines if line.value(key) is not None]
     missing = [line for line in lines if line.value(key) is None]
-    return sorted(present, key=lambda line: line.value(key), reverse=descending) + missing  # type: ignore[arg-type, return-value]
+    return sorted(present, key=lambda line: line.value(key), reverse=descending) + missing
 
 
 # --------------------------------------------------------------------- passages
@@ -143,13 +143,9 @@ def passage_report(catalog: Catalog) -> list[PassageLine]:
     citations = [((q.passage.document, q.passage.start, q.passage.end), q.id) for q in catalog.questions.values()]
     lines = []
     for line in stats.passage_facility(citations, gradebook.question_totals()):
-        document_id, start, end = line.passage  # type: ignore[misc]
+        document_id, start, end = line.passage
         document = catalog.library.get(document_id)
         lines.append(PassageLine(document_id, document.title if document else document_id,
                                  document.text[start:end] if document else "", line.questions,
                                  line.responses, line.facility))
     return lines
-
-
-def started_label(moment: datetime | None) -> str:
-    return moment.strftime("%d %b %Y, %H:%M") if moment else "—"
