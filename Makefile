@@ -43,6 +43,15 @@ check-banks: setup
 bank-report: setup
 	$(BIN)/flask --app quiz bank-report
 
+# Benchmarks (docs/performance.md): throughput beside baselines, the instructor pages at 10k,
+# 100k and 1M responses, start-up and page weight. Installs Debian's wrk. About 6 minutes;
+# writes bench/results/latest.json and .md and docs/perf-scaling.svg. ARGS=... passes options.
+bench: setup
+	@command -v wrk >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
+	$(BIN)/python bench/run.py $(ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
 

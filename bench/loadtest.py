@@ -152,7 +152,8 @@ class Student:
             started = time.perf_counter()
             try:
                 response = self.http.request(method, self.base + path, allow_redirects=False, timeout=30, **kwargs)
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
+                # the worker died mid-request or mid-reply: press the button again
                 with self.stats.lock:
                     self.stats.connection_errors += 1
                 time.sleep(0.2)

@@ -172,16 +172,11 @@ def _matching(q: Question, order: Any) -> AnswerForm:
             return {left: rights[int(getattr(self, f"m{i}").data)] for i, left in enumerate(lefts)}
 
     for i, left in enumerate(lefts):
-        setattr(Form, f"m{i}", SelectField(left, choices=choices, validators=[InputRequired(CHOOSE_MATCH), _chosen]))
+        setattr(Form, f"m{i}", SelectField(left, choices=choices, validators=[InputRequired(CHOOSE_MATCH)]))
     return Form()
 
 
 CHOOSE_MATCH = "Choose a match for this item."
-
-
-def _chosen(form: Any, field: Field) -> None:
-    if not field.data:
-        raise ValidationError(CHOOSE_MATCH)
 
 
 def _ordering(q: Question, order: Any) -> AnswerForm:
@@ -203,16 +198,11 @@ def _ordering(q: Question, order: Any) -> AnswerForm:
             return [items[i] for i in ranked]
 
     for i, item in enumerate(items):
-        setattr(Form, f"p{i}", SelectField(item, choices=positions, validators=[InputRequired(CHOOSE_POSITION), _chosen_position]))
+        setattr(Form, f"p{i}", SelectField(item, choices=positions, validators=[InputRequired(CHOOSE_POSITION)]))
     return Form()
 
 
 CHOOSE_POSITION = "Choose a position for this item."
-
-
-def _chosen_position(form: Any, field: Field) -> None:
-    if not field.data:
-        raise ValidationError(CHOOSE_POSITION)
 
 
 _BUILDERS = {

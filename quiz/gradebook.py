@@ -21,6 +21,7 @@ from sqlalchemy import Select, Subquery, Text, case, cast, exists, func, select
 from quiz.extensions import db
 from quiz.models import STUDENT, Attempt, Response, User
 from quiz.records import WHOLE_BANK
+from quiz.stats import sorted_empty_last
 
 Which = Literal["first", "all"]
 METRICS = ("attempts", "best", "latest", "mean")
@@ -136,10 +137,7 @@ def _float(value: Any) -> float | None:
 
 def sort_rows(rows: Sequence[StudentRow], key: str, descending: bool = False) -> list[StudentRow]:
     """*rows* sorted by *key* (ties by user name); empty values always go last."""
-    by_name = sorted(rows, key=lambda r: r.username)
-    present = [r for r in by_name if r.value(key) is not None]
-    missing = [r for r in by_name if r.value(key) is None]
-    return sorted(present, key=lambda r: r.value(key), reverse=descending) + missing
+    return sorted_empty_last(sorted(rows, key=lambda r: r.username), lambda r: r.value(key), descending)
 
 
 # ----------------------------------------------------------------------- per bank

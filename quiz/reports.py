@@ -120,9 +120,7 @@ def _options(question: Question, counts: dict[str, int], responses: int) -> list
 
 def sort_items(lines: Sequence[ItemLine], key: str, descending: bool = False) -> list[ItemLine]:
     """*lines* sorted by *key*; empty values always go last."""
-    present = [line for line in lines if line.value(key) is not None]
-    missing = [line for line in lines if line.value(key) is None]
-    return sorted(present, key=lambda line: line.value(key), reverse=descending) + missing
+    return stats.sorted_empty_last(lines, lambda line: line.value(key), descending)
 
 
 # --------------------------------------------------------------------- passages

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -245,3 +245,12 @@ def passage_facility(citations: Iterable[tuple[Hashable, str]],
         result.append(PassageStats(passage, tuple(questions), responses,
                                    100.0 * points / responses if responses else None))
     return sorted(result, key=lambda p: (p.facility is None, p.facility or 0.0, -p.responses))
+
+
+def sorted_empty_last(items: Iterable[Any], key: Callable[[Any], Any], descending: bool = False) -> list[Any]:
+    """*items* sorted by *key* in either direction, with items whose key is None last
+    (a table sorted by score keeps students without a score at the bottom). Stable."""
+    items = list(items)
+    present = [item for item in items if key(item) is not None]
+    missing = [item for item in items if key(item) is None]
+    return sorted(present, key=key, reverse=descending) + missing
