@@ -502,7 +502,7 @@ def plot(scaling: dict[str, Any], path: Path) -> None:
     rows = scaling["sizes"]
     xs = [r["responses"] for r in rows]
     ys = [r[key]["median_ms"] for key, *_ in SERIES for r in rows] + [TARGETS["instructor_ms_at_1m"]]
-    x_lo, x_hi = math.floor(math.log10(min(xs))), math.ceil(math.log10(max(xs)))
+    x_lo, x_hi = math.log10(min(xs)) - 0.15, math.log10(max(xs)) + 0.15  # a margin either side of the sizes
     y_lo, y_hi = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys) * 1.5))
     width, height, left, right, top, bottom = 720, 440, 70, 230, 30, 60
     pw, ph = width - left - right, height - top - bottom
@@ -517,7 +517,7 @@ def plot(scaling: dict[str, Any], path: Path) -> None:
            'font-family="sans-serif" font-size="12" role="img" aria-labelledby="t">',
            '<title id="t">Instructor pages: median time against stored responses, log-log</title>',
            f'<rect width="{width}" height="{height}" fill="#fff"/>']
-    for e in range(x_lo, x_hi + 1):
+    for e in range(math.ceil(x_lo), math.floor(x_hi) + 1):
         x = px(10**e)
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="#ddd"/>')
         out.append(f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle">{_si(10**e)}</text>')
@@ -666,7 +666,14 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: throughput, scaling, startup")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "perf-scaling.svg")
+    parser.add_argument("--replot", action="store_true", help="only redraw the plot and tables from --out")
     args = parser.parse_args()
+    if args.replot:
+        result = json.loads(args.out.read_text())
+        if "scaling" in result:
+            plot(result["scaling"], args.plot)
+        print(markdown(result))
+        return
     args.sizes = [int(s) for s in args.sizes.split(",") if s]
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if "throughput" not in skip and shutil.which("wrk") is None:

@@ -11,6 +11,7 @@ own home page does; retry, review and passage attempts cover a few questions onl
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -214,16 +215,26 @@ def analysed_responses(bank_id: str, which: Which = "first") -> list[tuple[int, 
     return [(attempt, question, score) for bank, attempt, question, score in db.session.execute(query) if bank == bank_id]
 
 
-def choice_answers(bank_id: str, question_ids: Sequence[str], which: Which = "first") -> dict[str, list[tuple[Any, int]]]:
-    """Per question, each distinct stored answer and how many analysed responses gave it."""
-    answer = cast(Response.answer, Text)  # PostgreSQL cannot group by a json value
-    query = (_analysed(bank_id, which, Response.question_id, answer, func.count())
-             .where(Response.question_id.in_(question_ids)).group_by(Response.bank_id, Response.question_id, answer))
-    found: dict[str, list[tuple[Any, int]]] = {}
-    for bank, question_id, text, count in db.session.execute(query):
+def analysed_with_answers(bank_id: str, question_ids: Sequence[str], which: Which = "first"
+                          ) -> tuple[list[tuple[int, str, float]], dict[str, list[tuple[Any, int]]]]:
+    """:func:`analysed_responses`, and per question of *question_ids* each distinct stored
+    answer with how many analysed responses gave it, from one read of the analysed
+    responses (at a million stored responses a second join of the same rows cost as much
+    again: docs/performance.md). Answers are grouped by their stored JSON text, since
+    PostgreSQL cannot group by a json value."""
+    wanted = set(question_ids)
+    scored: list[tuple[int, str, float]] = []
+    counts: Counter[tuple[str, str]] = Counter()
+    query = _analysed(bank_id, which, Response.attempt_id, Response.question_id, Response.score, cast(Response.answer, Text))
+    for bank, attempt, question, score, text in db.session.execute(query):
         if bank == bank_id:
-            found.setdefault(question_id, []).append((json.loads(text), count))
-    return found
+            scored.append((attempt, question, score))
+            if question in wanted:
+                counts[(question, text)] += 1
+    found: dict[str, list[tuple[Any, int]]] = {}
+    for (question, text), count in counts.items():
+        found.setdefault(question, []).append((json.loads(text), count))
+    return scored, found
 
 
 def question_totals() -> dict[str, tuple[int, float]]:

@@ -94,9 +94,9 @@ class ItemLine:
 def item_report(bank: Bank, which: Which = "first") -> list[ItemLine]:
     """Item analysis of every question of *bank* in bank order (unanswered ones with n 0),
     with how often each option of a choice question was chosen."""
-    items = {i.question_id: i for i in stats.item_analysis(gradebook.analysed_responses(bank.id, which))}
     choice = [q.id for q in bank.questions if q.type in CHOICE_TYPES]
-    answers = gradebook.choice_answers(bank.id, choice, which) if choice else {}
+    scored, answers = gradebook.analysed_with_answers(bank.id, choice, which)  # one read for both
+    items = {i.question_id: i for i in stats.item_analysis(scored)}
     ids = [q.id for q in bank.questions] + sorted(set(items) - {q.id for q in bank.questions})
     lines = []
     for position, question_id in enumerate(ids, 1):
