@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from quiz.stats import ItemStats, ResponseRow
+from quiz.times import aware
 
 RESPONSE_COLUMNS = ("student", "attempt_id", "attempt_started_at", "bank", "question_id", "question_version",
                     "response", "score", "submitted_at")
@@ -45,13 +46,9 @@ def safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
 def timestamp(moment: datetime | None) -> str:
     """ISO 8601 in UTC (a naive time from SQLite is UTC)."""
-    return "" if moment is None else _utc(moment).isoformat()
+    return "" if moment is None else aware(moment).isoformat()
 
 
 def number(value: float | None, places: int = 2) -> str:
@@ -79,7 +76,7 @@ def read_responses(lines: Iterable[str]) -> list[ResponseRow]:
     for row in reader:
         try:
             rows.append(ResponseRow(row["student"], int(row["attempt_id"]),
-                                    _utc(datetime.fromisoformat(row["attempt_started_at"])), row["bank"],
+                                    aware(datetime.fromisoformat(row["attempt_started_at"])), row["bank"],
                                     row["question_id"], float(row["score"])))
         except (TypeError, ValueError) as exc:
             raise ExportError(f"line {reader.line_num}: {exc}") from None

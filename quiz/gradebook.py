@@ -23,16 +23,12 @@ from quiz.extensions import db
 from quiz.models import STUDENT, Attempt, Response, User
 from quiz.records import WHOLE_BANK
 from quiz.stats import sorted_empty_last
+from quiz.times import aware
 
 Which = Literal["first", "all"]
 METRICS = ("attempts", "best", "latest", "mean")
 
 
-def aware(moment: datetime | None) -> datetime | None:
-    """*moment* as UTC-aware (SQLite hands back naive UTC datetimes)."""
-    if moment is None or moment.tzinfo:
-        return moment
-    return moment.replace(tzinfo=timezone.utc)
 
 
 def day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
+
+from quiz.times import aware
 
 RATINGS: dict[str, Rating] = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
 RATING_LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
@@ -52,10 +54,6 @@ class CardState:
                    aware(datetime.fromisoformat(last)) if last else None, int(data.get("reviews", 0)))
 
 
-def aware(moment: datetime) -> datetime:
-    """*moment* as a datetime in UTC. SQLite hands back naive UTC datetimes, PostgreSQL
-    aware ones in the session's time zone; fsrs wants UTC exactly."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def default_rating(score: float, correct: bool) -> Rating:

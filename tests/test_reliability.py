@@ -7,7 +7,6 @@ import re
 import shutil
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
