@@ -43,7 +43,11 @@ def open_attempts(user: User) -> list[Attempt]:
 
 
 def get_response(attempt: Attempt, question_id: str) -> Response | None:
-    query = select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question_id)
+    return _response_of(attempt.id, question_id)
+
+
+def _response_of(attempt_id: int, question_id: str) -> Response | None:
+    query = select(Response).where(Response.attempt_id == attempt_id, Response.question_id == question_id)
     return db.session.execute(query).scalar_one_or_none()
 
 
@@ -66,33 +70,30 @@ def record_response(attempt: Attempt, position: int, question: Question, answer:
     existing = None if checked else get_response(attempt, question.id)
     if existing is not None:
         return existing, False
-    response = Response(
-        attempt_id=attempt.id,
-        user_id=attempt.user_id,
-        bank_id=question.bank,
-        question_id=question.id,
-        question_version=question.version,
-        position=position,
-        answer=answer,
-        answer_text=describe_response(question, answer),
-        key_text=describe_key(question),
-        score=result.score,
-        correct=result.correct,
-    )
-    if now is not None:
-        response.submitted_at = now
-    try:
-        db.session.add(response)
-        db.session.flush()  # the unique (attempt, question) constraint fires here
-        _schedule(response, default_rating(result.score, result.correct), response.submitted_at)
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()  # another request stored it first: keep that one
-        stored = get_response(attempt, question.id)
-        if stored is None:
-            raise
-        return stored, False
-    return response, True
+    attempt_id, user_id = attempt.id, attempt.user_id
+    fields = dict(attempt_id=attempt_id, user_id=user_id, bank_id=question.bank, question_id=question.id,
+                  question_version=question.version, position=position, answer=answer,
+                  answer_text=describe_response(question, answer), key_text=describe_key(question),
+                  score=result.score, correct=result.correct, submitted_at=now or now_utc())
+    for last_try in (False, True):
+        response = Response(**fields)
+        try:
+            db.session.add(response)
+            db.session.flush()  # the unique (attempt, question) constraint fires here
+            _schedule(response, default_rating(result.score, result.correct), response.submitted_at)
+            db.session.commit()
+            return response, True
+        except IntegrityError:
+            db.session.rollback()
+            stored = _response_of(attempt_id, question.id)
+            if stored is not None:  # another request stored this answer first: keep that one
+                return stored, False
+            if last_try:
+                raise
+            # Else the student's review card was created meanwhile by an answer to the same
+            # question in another attempt (PostgreSQL's read committed lets both see none):
+            # once more, now finding the card.
+    raise AssertionError("unreachable")
 
 
 def finish_attempt(attempt: Attempt, now: datetime | None = None) -> None:

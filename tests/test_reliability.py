@@ -18,7 +18,7 @@ from answers import answer_data
 from conftest import PASSWORD, make_app, sqlite_only
 from quiz.catalog import current_catalog
 from quiz.extensions import db
-from quiz.models import Attempt, Response
+from quiz.models import Attempt, Response, ReviewCard, ReviewLog
 
 
 def start(client) -> int:
@@ -194,3 +194,32 @@ def test_random_answer_posts_give_4xx_or_a_stored_response_never_5xx(app, studen
     else:
         assert r.status_code in (200, 400)
         assert responses(app) == before
+
+
+def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500(app, student, client, monkeypatch):
+    """On PostgreSQL two first answers to one question (two attempts, same student) can both
+    find no review card and both insert one; the loser must retry, not fail."""
+    from quiz import records
+
+    first, second = start(client), start(client)
+    with app.app_context():
+        q = current_catalog().questions["fx-tf"]
+        positions = {a: next(n for n, e in enumerate(db.session.get(Attempt, a).layout, 1)
+                             if e["question_id"] == "fx-tf") for a in (first, second)}
+    assert client.post(f"/attempts/{first}/{positions[first]}", data={"answer": "true"}).status_code == 302
+    real_get_card = records._get_card
+    looks = []
+
+    def racing_get_card(*args):
+        looks.append(args)  # the first look sees no card, as a reader racing the other answer would
+        return None if len(looks) == 1 else real_get_card(*args)
+
+    monkeypatch.setattr(records, "_get_card", racing_get_card)
+    r = client.post(f"/attempts/{second}/{positions[second]}", data={"answer": "true"})
+    assert r.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 2
+        assert db.session.scalar(select(func.count()).select_from(ReviewCard)) == 1
+        assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 2
+    assert len(looks) == 2  # the card was looked up again on the retry
+    assert q.type == "true_false"
