@@ -24,7 +24,7 @@ loglevel = os.environ.get("QUIZ_LOG_LEVEL", "info")
 
 def post_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
     """Drop any database connection inherited from the master process."""
-    from quiz.extensions import db
+    from quiz.store.db import db
 
     app = worker.app.callable
     if app is not None and "sqlalchemy" in app.extensions:  # bench/baseline_app.py has none

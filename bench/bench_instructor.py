@@ -13,6 +13,7 @@ of the median and slowest times; docs/instructor.md keeps the measured numbers.
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 import statistics
 import sys
 import time
@@ -26,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz import create_app  # noqa: E402
-from quiz.extensions import db  # noqa: E402
-from quiz.gradebook import analysed_responses, gradebook  # noqa: E402
-from quiz.models import INSTRUCTOR, Attempt, Response, User  # noqa: E402
+from quiz.store.analysis import analysed_responses  # noqa: E402
+from quiz.store.db import db  # noqa: E402
+from quiz.store.gradebook import gradebook  # noqa: E402
+from quiz.store.models import INSTRUCTOR, Attempt, Response, User  # noqa: E402
 
 
 def main() -> None:
@@ -74,12 +76,12 @@ def main() -> None:
         ("gradebook page", page("/instructor/gradebook")),
         ("gradebook page, sorted by a bank's mean, descending", page(f"/instructor/gradebook?sort={biggest}:mean&dir=desc")),
         ("gradebook page, date range and search", page("/instructor/gradebook?q=demo00&start=2000-01-01&end=2100-01-01")),
-        ("gradebook query alone", in_app(lambda: gradebook())),
+        ("gradebook query alone", in_app(lambda: gradebook(datetime.now(UTC)))),
         ("gradebook CSV (all students)", page("/instructor/gradebook.csv")),
         (f"item analysis page ({biggest}, first attempts)", page(f"/instructor/banks/{biggest}/items")),
         (f"item analysis page ({biggest}, all attempts)", page(f"/instructor/banks/{biggest}/items?attempts=all")),
         (f"item analysis CSV ({biggest}, first attempts)", page(f"/instructor/banks/{biggest}/items.csv")),
-        ("item analysis rows query alone (first attempts)", in_app(lambda: analysed_responses(biggest, "first"))),
+        ("item analysis rows query alone (first attempts)", in_app(lambda: analysed_responses(biggest, datetime.now(UTC), "first"))),
         (f"bank scores page ({biggest})", page(f"/instructor/banks/{biggest}")),
         ("passages page", page("/instructor/passages")),
         ("overview page", page("/instructor/")),

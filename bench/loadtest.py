@@ -175,7 +175,7 @@ class Student:
         while time.monotonic() < self.deadline:
             bank = banks[(hash(self.name) + n) % len(banks)]
             n += 1
-            r = self.request("POST", f"/banks/{bank}/start", data={"csrf_token": self.csrf("/"), "mode": "practice"})
+            r = self.request("POST", f"/banks/{bank}/start", data={"csrf_token": self.csrf("/"), "practise": "Practise"})
             attempt_path = r.headers["Location"].rsplit("/", 1)[0]
             attempt_id = int(attempt_path.rsplit("/", 1)[1])
             position = 1

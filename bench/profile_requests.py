@@ -25,16 +25,17 @@ from pyinstrument import Profiler
 from sqlalchemy import event, func, insert, select
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent), str(HERE.parent / "tests")]
+sys.path[:0] = [str(HERE.parent)]
 
-from answers import answer_data  # noqa: E402  (tests/answers.py)
 from flask_migrate import upgrade  # noqa: E402
 
 from quiz import ROOT, create_app  # noqa: E402
-from quiz.attempts import new_layout  # noqa: E402
-from quiz.catalog import current_catalog  # noqa: E402
-from quiz.extensions import db  # noqa: E402
-from quiz.models import INSTRUCTOR, Attempt, Response, User  # noqa: E402
+from quiz.domain.attempts import new_layout  # noqa: E402
+from quiz.domain.layout import to_json  # noqa: E402
+from quiz.store.catalog import current as current_catalog  # noqa: E402
+from quiz.store.db import db  # noqa: E402
+from quiz.store.models import INSTRUCTOR, Attempt, Response, User  # noqa: E402
+from tests.support import answer_data  # noqa: E402
 
 
 def main() -> None:
@@ -71,7 +72,7 @@ def main() -> None:
             else:
                 rng = random.Random(1)
                 banks = list(catalog.banks.values())
-                rows = [{"user_id": user_id, "bank_id": b.id, "mode": "practice", "layout": new_layout(b.questions, rng),
+                rows = [{"user_id": user_id, "bank_id": b.id, "layout": to_json(new_layout(b.questions, rng)),
                          "max_score": len(b.questions)} for _ in range(args.requests // 20 + 2) for b in banks]
                 ids = db.session.execute(insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True), rows).scalars().all()
                 db.session.commit()
@@ -93,7 +94,7 @@ def main() -> None:
         def send(method: str, path: str, entry: dict | None) -> None:
             data = None
             if method == "POST":
-                data = {"csrf_token": token, **answer_data(catalog.questions[entry["question_id"]], entry["order"])}
+                data = {"csrf_token": token, **answer_data(catalog.questions[entry["question_id"]], entry)}
             response = client.open(path, method=method, data=data)
             if response.status_code != expect:
                 raise RuntimeError(f"{method} {path}: {response.status_code}")

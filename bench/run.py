@@ -49,9 +49,9 @@ import requests
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path[:0] = [str(ROOT), str(HERE), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(HERE)]
 
-from answers import answer_data  # noqa: E402  (tests/answers.py)
+from tests.support import answer_data  # noqa: E402
 from loadtest import FormParser, Server  # noqa: E402  (bench/loadtest.py)
 
 BIN = Path(sys.executable).parent
@@ -115,8 +115,8 @@ def quiz_app(database: Path) -> Any:
 def add_user(app: Any, username: str, role: str = "student") -> int:
     from werkzeug.security import generate_password_hash
 
-    from quiz.extensions import db
-    from quiz.models import User
+    from quiz.store.db import db
+    from quiz.store.models import User
 
     with app.app_context():
         user = User(username=username, role=role, password_hash=generate_password_hash(PASSWORD))
@@ -145,10 +145,11 @@ class QuizRequests:
     def __init__(self, server: Server, students: int, answers_needed: int, seed: int) -> None:
         from sqlalchemy import insert
 
-        from quiz.attempts import new_layout
-        from quiz.catalog import current_catalog
-        from quiz.extensions import db
-        from quiz.models import Attempt
+        from quiz.domain.attempts import new_layout
+        from quiz.domain.layout import to_json
+        from quiz.store.catalog import current as current_catalog
+        from quiz.store.db import db
+        from quiz.store.models import Attempt
 
         rng = random.Random(seed)
         app = quiz_app(server.db)
@@ -162,7 +163,7 @@ class QuizRequests:
             # Attempts for the GETs (one per student and bank) and, separately, for the POSTs.
             plan = [("get", uid, bank) for uid in user_ids for bank in banks]
             plan += [("post", user_ids[n % students], banks[(n // students) % len(banks)]) for n in range(post_attempts)]
-            rows = [{"user_id": uid, "bank_id": bank.id, "mode": "practice", "layout": new_layout(bank.questions, rng),
+            rows = [{"user_id": uid, "bank_id": bank.id, "layout": to_json(new_layout(bank.questions, rng)),
                      "max_score": len(bank.questions), "started_at": datetime.now(timezone.utc)} for _, uid, bank in plan]
             ids = db.session.execute(insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True), rows).scalars().all()
             db.session.commit()
@@ -190,7 +191,7 @@ class QuizRequests:
                     self.get_questions.append((entry["question_id"], path, uid))
                 else:
                     q = catalog.questions[entry["question_id"]]
-                    data = {"csrf_token": self.tokens[uid], **answer_data(q, entry["order"], right=rng.random() < 0.7)}
+                    data = {"csrf_token": self.tokens[uid], **answer_data(q, entry, right=rng.random() < 0.7)}
                     posts.append((position, attempt_id, ("POST", path, self.cookies[uid], urlencode(data, doseq=True))))
         # Position by position across all attempts: neighbouring requests are different students' attempts.
         posts.sort(key=lambda p: (p[0], p[1]))
@@ -412,11 +413,12 @@ def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any
     students at each step) and time the instructor pages at each size."""
     from sqlalchemy import func, select
 
-    from quiz import reports
-    from quiz.catalog import current_catalog
-    from quiz.extensions import db
-    from quiz.gradebook import gradebook, sort_rows
-    from quiz.models import Response
+    from quiz.store.analysis import analysed_with_answers
+    from quiz.store.catalog import current as current_catalog
+    from quiz.store.db import db
+    from quiz.store.gradebook import gradebook, sort_rows
+    from quiz.store.models import Response
+    from quiz.web.pages import reports
 
     folder = workdir / "instructor"
     folder.mkdir()
@@ -463,8 +465,9 @@ def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any
                 "gradebook_http": page("/instructor/gradebook"),
                 "items_http": page(f"/instructor/banks/{bank_id}/items"),
                 "items_all_http": page(f"/instructor/banks/{bank_id}/items?attempts=all"),
-                "gradebook_query": in_app(lambda: sort_rows(gradebook(), "student")),
-                "items_query": in_app(lambda: reports.item_report(bank, "first")),
+                "gradebook_query": in_app(lambda: sort_rows(gradebook(datetime.now(timezone.utc)), "student")),
+                "items_query": in_app(lambda: reports.item_report(bank, *analysed_with_answers(
+                    bank.id, reports.choice_question_ids(bank), datetime.now(timezone.utc)))),
             }
             for name, case in cases.items():
                 row[name] = timed(case, args.repeat, warmup=2 * args.workers if name.endswith("_http") else 1)

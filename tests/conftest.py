@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from flask_migrate import upgrade
-from sqlalchemy import text
 
-from quiz import ROOT, create_app
-from quiz.extensions import db
-from quiz.models import INSTRUCTOR, User
-
-FIXTURES = Path(__file__).parent / "fixtures"
-# Set to a PostgreSQL URL to run the request-level tests there (`make test-postgres`).
-TEST_DATABASE_URL = os.environ.get("QUIZ_TEST_DATABASE_URL")
-sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="exercises SQLite itself")
-PASSWORD = "correct horse battery"
+from quiz import ROOT
+from quiz.store.db import db
+from quiz.store.models import INSTRUCTOR, User
+from tests.support import APPS, FIXTURES, PASSWORD, make_app
 
 
 @pytest.fixture
@@ -30,29 +22,6 @@ def questions_dir(tmp_path: Path) -> Path:
     return folder
 
 
-_APPS: list = []
-
-
-def make_app(tmp_path: Path, questions_dir: Path, **config):
-    settings = {
-        "TESTING": True,
-        "SECRET_KEY": "test",
-        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite'}",
-        "QUESTIONS_DIR": str(questions_dir),
-        "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False,
-    }
-    settings.update(config)
-    app = create_app(settings)
-    with app.app_context():
-        if TEST_DATABASE_URL:  # a clean schema for every test
-            db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-            db.session.commit()
-        upgrade(directory=str(ROOT / "migrations"))
-    _APPS.append(app)
-    return app
-
-
 @pytest.fixture
 def app(tmp_path: Path, questions_dir: Path):
     return make_app(tmp_path, questions_dir)
@@ -62,8 +31,8 @@ def app(tmp_path: Path, questions_dir: Path):
 def _close_databases():
     """Close every app's connections after each test (no ResourceWarning, no leaks)."""
     yield
-    while _APPS:
-        made = _APPS.pop()
+    while APPS:
+        made = APPS.pop()
         with made.app_context():
             db.engine.dispose()
 

@@ -17,11 +17,13 @@ from flask import Flask, got_request_exception
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from conftest import FIXTURES, PASSWORD, make_app
+from tests.support import FIXTURES, PASSWORD, answer_data, make_app
 from quiz import ROOT
-from quiz.banks import Question
-from quiz.catalog import Catalog
-from quiz.extensions import db
+from quiz.domain.questions import Question
+from quiz.domain.catalog import Catalog
+from quiz.domain.layout import LayoutEntry
+from quiz.store.db import db
+from quiz.store.models import Attempt
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -176,20 +178,15 @@ def start_bank(page: Page, base_url: str, title: str | None = None) -> str:
     return title
 
 
-def question_type(page: Page) -> str:
-    """The type of the question on the page, read from its controls."""
-    form = page.locator("form.question")
-    if form.locator(".choices input[type=checkbox]").count():
-        return "multiple"
-    if form.locator(".choices input[type=radio]").count():
-        labels = [t.strip() for t in form.locator(".choices label").all_inner_texts()]
-        return "true_false" if [re.sub(r"^\d+\s*", "", t) for t in labels] == ["True", "False"] else "single"
-    if form.locator("select[name^=m]").count():
-        return "matching"
-    if form.locator("select[name^=p]").count():
-        return "ordering"
-    label = form.locator("label[for=answer]").inner_text()
-    return "numeric" if "(in " in label else "short_answer"
+def current_entry(page: Page, server: LiveServer) -> tuple[Question, LayoutEntry]:
+    """The question on the page and its entry in the attempt's stored layout."""
+    match = re.search(r"/attempts/(\d+)/(\d+)$", page.url)
+    assert match, f"not a question page: {page.url}"
+    attempt_id, position = int(match.group(1)), int(match.group(2))
+    with server.app.app_context():
+        entry = db.session.get(Attempt, attempt_id).entries[position - 1]
+        db.session.remove()
+    return server.catalog.questions[entry.question_id], entry
 
 
 def shown_controls(page: Page) -> dict[str, Any]:
@@ -206,63 +203,24 @@ def shown_controls(page: Page) -> dict[str, Any]:
     }""")
 
 
-def answer_question(page: Page, q: Question | None = None, right: bool = False) -> str:
-    """Answer the question on the page through its real controls and submit; returns its
-    type. Without *q* the answer is arbitrary (valid, not necessarily right); with *q* it
-    is right or wrong as asked."""
-    kind = question_type(page)
+def answer_question(page: Page, server: LiveServer, right: bool = False) -> str:
+    """Answer the question on the page through its real controls and submit, right or
+    wrong as asked; returns its type. Which values make that answer is the question
+    type's own knowledge (its ``form_data``); this only operates the controls."""
+    q, entry = current_entry(page, server)
     form = page.locator("form.question")
-    if kind in ("single", "true_false", "multiple"):
-        boxes = form.locator(".choices input")
-        if q is None:
-            picks = [0]
-        elif kind == "true_false":
-            picks = [0 if q.answer is right else 1]
+    for name, value in answer_data(q, entry, right).items():
+        controls = form.locator(f'[name="{name}"]')
+        kind = controls.first.evaluate("el => el.tagName.toLowerCase() + ':' + (el.type || '')")
+        if kind in ("input:radio", "input:checkbox"):
+            for chosen in value if isinstance(value, list) else [value]:
+                form.locator(f'[name="{name}"][value="{chosen}"]').check()
+        elif kind.startswith("select"):
+            controls.select_option(value=str(value))
         else:
-            labels = [_squash(t) for t in form.locator(".choices label").all_inner_texts()]
-            correct = {_squash(o.text) for o in q.options if o.correct}
-            flags = [re.sub(r"^\d+\s+", "", label) in correct for label in labels]
-            picks = [i for i, flag in enumerate(flags) if flag is right]
-            if kind == "single":
-                picks = picks[:1]
-        for i in picks:
-            boxes.nth(i).check()
-    elif kind == "matching":
-        selects = form.locator("select")
-        partner = {p.left: p.right for p in q.pairs} if q else {}
-        for i in range(selects.count()):
-            select = selects.nth(i)
-            choices = [o for o in select.locator("option").all_inner_texts()][1:]
-            if q is None:
-                select.select_option(index=1 + i % len(choices))
-                continue
-            left = _squash(form.locator(f"label[for={select.get_attribute('id')}]").inner_text())
-            key = next(r for lft, r in partner.items() if _squash(lft) == left)
-            target = key if right else next(c for c in choices if _squash(c) != _squash(key))
-            select.select_option(label=target)
-    elif kind == "ordering":
-        selects = form.locator("select")
-        n = selects.count()
-        items = [_squash(i) for i in q.items] if q else []
-        for i in range(n):
-            select = selects.nth(i)
-            if q is None:
-                position = i + 1
-            else:
-                item = _squash(form.locator(f"label[for={select.get_attribute('id')}]").inner_text())
-                rank = items.index(item)
-                position = rank + 1 if right else n - rank
-            select.select_option(value=str(position))
-    else:
-        box = form.get_by_role("textbox")
-        if kind == "numeric":
-            assert q is None or q.numeric is not None
-            text = "1" if q is None else f"{q.numeric.low:g}" if right else f"{q.numeric.high + 1000:g}"
-        else:
-            text = "not sure" if q is None else q.accepted[0] if right else "certainly not this"
-        box.fill(text)
+            controls.fill(str(value))
     form.get_by_role("button", name="Submit answer").click()
-    return kind
+    return q.type
 
 
 def shoot(page: Page, name: str, phone: bool = True) -> None:

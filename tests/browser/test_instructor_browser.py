@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD
-from quiz.grading import describe_key, describe_response
-from quiz.models import INSTRUCTOR, Attempt, Response, User
-from quiz.extensions import db
+from tests.support import PASSWORD
+from quiz.domain.grading import describe_answer as describe_response, describe_key
+from quiz.store.models import INSTRUCTOR, Attempt, Response, User
+from quiz.store.db import db
 
 from .conftest import LiveServer, log_in, shoot
 from .test_accessibility import Audit

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURES, make_app
+from tests.support import FIXTURES, make_app
 from quiz import ROOT
 from .conftest import LiveServer, _serve, answer_question, shoot, sign_up
 from .test_accessibility import Audit
@@ -54,7 +54,7 @@ def test_a_review_session_serves_the_missed_questions_when_due(page: Page, revie
     missed = []
     for n in range(1, 8):  # questions 1 and 3 wrong, the rest right
         q = current_question(page, review_server)
-        answer_question(page, q, right=n not in (1, 3))
+        answer_question(page, review_server, right=n not in (1, 3))
         if n in (1, 3):
             missed.append(q.prompt)
             expect(page.locator("#verdict")).to_have_text(re.compile("Not correct|Partly correct"))
@@ -62,7 +62,7 @@ def test_a_review_session_serves_the_missed_questions_when_due(page: Page, revie
             expect(page.locator("#verdict")).to_have_text("Correct")
         if n < 7:
             page.get_by_role("link", name="Next question").click()
-    page.get_by_role("button", name="Finish and see my score").click()
+    page.get_by_role("link", name="See my score").click()
 
     page.goto(base + "/")
     expect(page.locator(".review-box")).to_contain_text("0 questions due now")
@@ -78,7 +78,7 @@ def test_a_review_session_serves_the_missed_questions_when_due(page: Page, revie
         q = current_question(page, review_server)
         seen.append(q.prompt)
         audit.check(page, f"review question {n}")
-        answer_question(page, q, right=True)
+        answer_question(page, review_server, right=True)
         expect(page.locator("#verdict")).to_have_text("Correct")
         expect(page.locator("#verdict")).to_be_focused()
         page.get_by_role("button", name="Easy").click()
@@ -89,7 +89,7 @@ def test_a_review_session_serves_the_missed_questions_when_due(page: Page, revie
             shoot(page, "review-feedback")
             page.get_by_role("link", name="Next question").click()
     assert sorted(seen) == sorted(missed)
-    page.get_by_role("button", name="Finish and see my score").click()
+    page.get_by_role("link", name="See my score").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Spaced review: your score")
     expect(page.locator(".score")).to_contain_text("2 out of 2")
 

@@ -74,7 +74,7 @@ def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, pa
         expect(page.locator("#progress-label")).to_have_text(f"Question {position} of {total}")
         if position == 1:
             shoot(page, "question")
-        answer_question(page)
+        answer_question(page, live_server)
         check_feedback(page, position, total, reader)
         if position == 1:
             shoot(page, "feedback")
@@ -88,7 +88,7 @@ def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, pa
             page.get_by_role("link", name="Next question").click()
         else:
             expect(page.get_by_role("link", name="Next question")).to_have_count(0)
-            page.get_by_role("button", name="Finish and see my score").click()
+            page.get_by_role("link", name="See my score").click()
 
     # The summary: a score and one review row per question, all answered.
     expect(page).to_have_url(re.compile(rf"/attempts/{attempt_id}/summary$"))
@@ -129,7 +129,7 @@ def test_leaving_mid_attempt_and_continuing_keeps_the_order(browser: Browser, li
         total = len(next(b for b in live_server.catalog.banks.values() if b.title == title).questions)
         assert total >= 3
         for position in (1, 2):
-            answer_question(page)
+            answer_question(page, live_server)
             expect(page.locator("h1#verdict")).to_be_focused()
             if position == 1:
                 page.get_by_role("link", name="Next question").click()

@@ -1,0 +1,46 @@
+"""``check-banks`` and ``bank-report``: the banks against their documents, from a shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from quiz.domain.banks import coverage, load_banks
+from quiz.domain.documents import load_library
+
+
+def _questions_dir() -> Path:
+    return Path(current_app.config["QUESTIONS_DIR"])
+
+
+@click.command("check-banks")
+@with_appcontext
+def check_banks() -> None:
+    """Check every bank against its documents; exit 1 if any bank has an error."""
+    result = load_banks(_questions_dir())
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    total = sum(len(b.questions) for b in result.banks)
+    click.echo(f"{len(result.banks)} bank(s) loaded, {total} question(s), {len(result.errors)} error(s)")
+    if result.errors:
+        raise SystemExit(1)
+
+
+@click.command("bank-report")
+@with_appcontext
+def bank_report() -> None:
+    """Per document: how many questions cite it and which paragraphs none cites."""
+    folder = _questions_dir()
+    library = load_library(folder / "sources")
+    result = load_banks(folder, library)
+    for doc in coverage(result.banks, library):
+        click.echo(f"{doc.document}: {doc.title}")
+        click.echo(f"  cited by {doc.questions} question(s); {doc.cited} of {doc.paragraphs} paragraphs cited")
+        for number, text in doc.uncited:
+            short = text if len(text) <= 90 else text[:87] + "..."
+            click.echo(f"  uncited paragraph {number}: {short}")
+    if result.errors:
+        click.echo(f"({len(result.errors)} error(s) in the banks: run check-banks)", err=True)

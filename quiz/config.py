@@ -1,0 +1,104 @@
+"""Every setting in one place: its default, and how the environment sets it.
+
+Order: the defaults below, then ``instance/config.py``, then ``QUIZ_<KEY>`` environment
+variables for the keys listed here (parsed by the default's type: ``true``/``false`` for
+a switch, a whole number for a number), then the two names every host gives:
+``SECRET_KEY`` and ``DATABASE_URL``. Tests pass their settings instead of reading any file.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS: dict[str, Any] = {
+    "SECRET_KEY": None,  # otherwise made once and kept in instance/secret_key
+    "SQLALCHEMY_DATABASE_URI": None,  # SQLite in the instance folder unless given
+    "QUESTIONS_DIR": str(ROOT / "questions"),
+    "SECURE_COOKIES": False,  # mark cookies Secure (serve over HTTPS)
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "SQLITE_SYNCHRONOUS": "NORMAL",  # OFF, NORMAL, FULL or EXTRA (docs/deployment.md)
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_AUTH": "10 per minute",
+    "WTF_CSRF_TIME_LIMIT": None,
+    "CLOCK": None,  # tests: a callable returning the current datetime
+}
+SQLITE_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+class ConfigError(ValueError):
+    """A setting with a value the app cannot use."""
+
+
+def parse_bool(name: str, text: str) -> bool:
+    value = text.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be true or false (got {text!r})")
+
+
+def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The settings the environment gives, typed like their defaults."""
+    found: dict[str, Any] = {}
+    for key, default in DEFAULTS.items():
+        name = f"QUIZ_{key}"
+        if name not in environ or key == "CLOCK":
+            continue
+        text = environ[name]
+        if isinstance(default, bool):
+            found[key] = parse_bool(name, text)
+        elif isinstance(default, int):
+            found[key] = int(text)
+        else:
+            found[key] = text
+    if environ.get("SECRET_KEY"):
+        found["SECRET_KEY"] = environ["SECRET_KEY"]
+    url = environ.get("DATABASE_URL")
+    if url:  # hosting platforms still hand out the old "postgres://" scheme
+        found["SQLALCHEMY_DATABASE_URI"] = url.replace("postgres://", "postgresql://", 1)
+    return found
+
+
+def load(config: Any, instance: Path, test_config: Mapping[str, Any] | None) -> None:
+    """Fill *config* (a Flask config) from the defaults, files, environment or tests."""
+    config.from_mapping(DEFAULTS)
+    config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'quiz.sqlite'}"
+    if test_config is None:
+        config.from_pyfile("config.py", silent=True)
+        config.update(from_environment(os.environ))
+    else:
+        config.update(test_config)
+    synchronous = str(config["SQLITE_SYNCHRONOUS"]).upper()
+    if synchronous not in SQLITE_SYNCHRONOUS:
+        raise ConfigError(f"SQLITE_SYNCHRONOUS must be one of {', '.join(SQLITE_SYNCHRONOUS)}")
+    config["SQLITE_SYNCHRONOUS"] = synchronous
+    if not config["SECRET_KEY"]:
+        config["SECRET_KEY"] = instance_secret(instance)
+    if config["SECURE_COOKIES"] is True:
+        config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
+
+
+def instance_secret(instance: Path) -> str:
+    """A secret key kept in the instance folder, made once, so sessions survive restarts
+    and every worker process shares it."""
+    path = instance / "secret_key"
+    if not path.exists():
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass  # another worker wrote it first
+    return path.read_text().strip()

@@ -1,0 +1,1 @@
+"""What the product knows, in plain Python: no Flask, no SQLAlchemy, no database session."""

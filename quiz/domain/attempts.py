@@ -1,0 +1,169 @@
+"""Attempts: their kinds and modes, their layout, their score, and the lifecycle of a
+question page as a pure function of the attempt's state and the clock."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import Question, type_of
+from quiz.domain.times import aware
+
+
+class Kind(StrEnum):
+    """What an attempt is a run through."""
+
+    TOPIC = "topic"  # a whole bank: the only kind whose score counts
+    REVIEW = "review"  # the student's due questions, across banks
+    RETRY = "retry"  # the questions a finished attempt got wrong
+    PASSAGE = "passage"  # the questions citing one passage
+
+
+class Mode(StrEnum):
+    """How answers are met: feedback after each (practice) or at the end (exam)."""
+
+    PRACTICE = "practice"
+    EXAM = "exam"
+
+
+KIND_LABELS = {Kind.TOPIC: "Topic", Kind.REVIEW: "Spaced review", Kind.RETRY: "Retry", Kind.PASSAGE: "Passage"}
+
+
+def new_layout(
+    questions: Sequence[Question], rng: random.Random, shuffle_questions: bool = True
+) -> list[LayoutEntry]:
+    """Shuffle the questions (unless told to keep their order) and, within each, its
+    parts; the layout to store with the attempt."""
+    chosen = list(questions)
+    if shuffle_questions:
+        rng.shuffle(chosen)
+    return [type_of(q).shuffle(q, rng) for q in chosen]
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def percent(points: float | None, out_of: int | None) -> float | None:
+    """The one definition of a score in percent; None when there is nothing to score."""
+    if points is None or not out_of:
+        return None
+    return 100.0 * points / out_of
+
+
+@dataclass(frozen=True)
+class Score:
+    points: float
+    out_of: int
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.points, self.out_of)
+
+
+def total_score(scores: Iterable[float], questions: int) -> Score:
+    """An attempt's score: the sum of its response scores out of its question count."""
+    return Score(round(sum(scores), 4), questions)
+
+
+def next_position(answered: set[int], size: int) -> int | None:
+    """The first position (1-based) not yet answered, or None when all are."""
+    return next((n for n in range(1, size + 1) if n not in answered), None)
+
+
+def wrong_question_ids(entries: Sequence[LayoutEntry], right: set[str]) -> list[str]:
+    """The questions of an attempt not answered fully right (unanswered included)."""
+    return [e.question_id for e in entries if e.question_id not in right]
+
+
+# ---------------------------------------------------------------------------- time
+
+
+def deadline(started_at: datetime, time_limit_s: int | None) -> datetime | None:
+    """When an attempt with a time limit ends, or None."""
+    if not time_limit_s:
+        return None
+    return aware(started_at) + timedelta(seconds=time_limit_s)
+
+
+def time_is_up(deadline_at: datetime | None, finished_at: datetime | None, now: datetime) -> bool:
+    """The deadline passed while the attempt was still open."""
+    return deadline_at is not None and finished_at is None and aware(now) > aware(deadline_at)
+
+
+def ended_at(finished_at: datetime | None, deadline_at: datetime | None, now: datetime) -> datetime | None:
+    """When the attempt closed: finished, or its deadline passed; None while it is open."""
+    if finished_at is not None:
+        return aware(finished_at)
+    if deadline_at is not None and aware(now) > aware(deadline_at):
+        return aware(deadline_at)
+    return None
+
+
+def duration(started_at: datetime, ended: datetime | None) -> float | None:
+    """Seconds from start to end, or None while the attempt is open."""
+    return None if ended is None else (aware(ended) - aware(started_at)).total_seconds()
+
+
+# ------------------------------------------------------------------------ lifecycle
+
+
+class Step(StrEnum):
+    """What a request for one question of an attempt leads to."""
+
+    ASK = "ask"  # show the question, or take its answer
+    FEEDBACK = "feedback"  # show the stored answer with its feedback
+    SAVED = "saved"  # exam: the answer is saved, its feedback waits for the end
+    SUMMARY = "summary"  # nothing left to ask here: go to the summary
+    REPEAT = "repeat"  # the question was answered already: the first answer stands
+    REFUSE_CLOSED = "refuse-closed"  # an answer to a finished attempt
+    REFUSE_TIME_UP = "refuse-time-up"  # an answer after the deadline
+    REMOVED = "removed"  # the question left its bank since the attempt started
+
+
+def next_step(
+    *,
+    posting: bool,
+    finished: bool,
+    time_up: bool,
+    exam: bool,
+    answered: bool,
+    question_exists: bool,
+) -> Step:
+    """The one place that decides what a question page does.
+
+    *finished*: the attempt was finished; *time_up*: its deadline passed while it was open
+    (it is closed all the same: the server is the clock's authority).
+    """
+    closed = finished or time_up
+    if posting and time_up:
+        return Step.REFUSE_TIME_UP
+    if answered:
+        if posting:
+            return Step.REPEAT
+        return Step.SAVED if exam and not closed else Step.FEEDBACK
+    if closed:
+        return Step.REFUSE_CLOSED if posting else Step.SUMMARY
+    if not question_exists:
+        return Step.REMOVED
+    return Step.ASK
+
+
+def attempt_title(kind: Kind, mode: Mode, bank_title: str | None, document_title: str | None) -> str:
+    """A readable name for an attempt, whole bank or not."""
+    if kind is Kind.REVIEW:
+        return "Spaced review"
+    if kind is Kind.PASSAGE:
+        return f"Passage practice: {document_title or 'a removed document'}"
+    title = bank_title or "A removed topic"
+    if kind is Kind.RETRY:
+        return f"{title}: retrying mistakes"
+    return f"{title} (exam)" if mode is Mode.EXAM else title
+
+
+def mode_word(kind: Kind, mode: Mode) -> str:
+    """One word for how an attempt was taken: practice, exam, review, retry or passage."""
+    return mode.value if kind is Kind.TOPIC else kind.value

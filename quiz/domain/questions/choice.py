@@ -1,0 +1,289 @@
+"""Choice questions: single (one right option), multiple (several), true/false.
+
+Answers: single, the chosen option id; multiple, the chosen ids (a list); true/false, a
+bool. Partial credit for multiple: (right options chosen - wrong options chosen) /
+right options, never below 0, so choosing everything scores 0 unless few are wrong.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions.base import (
+    AnswerForm,
+    Checks,
+    Feedback,
+    FormData,
+    FormField,
+    FormValues,
+    Option,
+    Question,
+    QuestionSpec,
+    QuestionType,
+    Result,
+    Slug,
+    SourceSpec,
+    Spec,
+    Text,
+    all_or_nothing,
+    duplicates,
+    in_order,
+    need_wrong_feedback,
+    shuffled,
+    text_key,
+)
+
+# ---------------------------------------------------------------------- the specs
+
+
+class OptionSpec(Spec):
+    id: Slug
+    text: Text
+    correct: bool = False
+    feedback: Text = ""
+    source: SourceSpec | None = None
+
+
+class SingleSpec(QuestionSpec):
+    type: Literal["single"]
+    options: list[OptionSpec]
+
+
+class MultipleSpec(QuestionSpec):
+    type: Literal["multiple"]
+    options: list[OptionSpec]
+
+
+class TrueFalseSpec(QuestionSpec):
+    type: Literal["true_false"]
+    answer: bool
+    wrong_feedback: Text = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChoiceQuestion(Question):
+    options: tuple[Option, ...]
+
+    def extra_passages(self) -> tuple[Any, ...]:
+        return tuple(o.passage for o in self.options if o.passage)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalseQuestion(Question):
+    answer: bool
+
+
+# ------------------------------------------------------------- options (shared)
+
+
+def _check_options(spec: SingleSpec | MultipleSpec, checks: Checks) -> tuple[Option, ...]:
+    for dup in duplicates(o.id for o in spec.options):
+        checks.problem("options", f"option id {dup!r} is used twice")
+    for dup in duplicates(text_key(o.text) for o in spec.options):
+        checks.problem("options", f"two options have the same text {dup!r}")
+    options = []
+    for i, o in enumerate(spec.options):
+        where = f"options[{i}]"
+        if not o.text.strip():
+            checks.problem(f"{where}.text", f"option {o.id!r} has no text")
+        if not o.correct and not o.feedback.strip():
+            checks.problem(
+                f"{where}.feedback", f"wrong option {o.id!r} has no feedback; say why it is wrong"
+            )
+        passage = checks.passage(o.source, f"{where}.source") if o.source else None
+        options.append(Option(o.id, o.text.strip(), o.correct, o.feedback.strip(), passage))
+    return tuple(options)
+
+
+def shown_options(question: ChoiceQuestion, entry: LayoutEntry) -> list[Option]:
+    """The options in the order this attempt shows them."""
+    by_id = {o.id: o for o in question.options}
+    return [by_id[i] for i in in_order(entry.order, by_id)]
+
+
+class _Options(QuestionType[ChoiceQuestion]):
+    """What single and multiple choice share."""
+
+    template = "choice"
+
+    def describe_key(self, question: ChoiceQuestion) -> str:
+        return "; ".join(o.text for o in question.options if o.correct)
+
+    def shuffle(self, question: ChoiceQuestion, rng: random.Random) -> LayoutEntry:
+        order = shuffled((o.id for o in question.options), rng)
+        return LayoutEntry(question.id, question.version, order)
+
+    def shown_texts(self, question: ChoiceQuestion) -> tuple[str, ...]:
+        return tuple(o.text for o in question.options)
+
+    def answer_texts(self, question: ChoiceQuestion) -> tuple[str, ...]:
+        return tuple(o.text for o in question.options if o.correct)
+
+    def analysis_choices(self, question: ChoiceQuestion) -> list[tuple[str, str, bool]]:
+        return [(o.id, o.text, o.correct) for o in question.options]
+
+    def _choices(self, question: ChoiceQuestion, entry: LayoutEntry) -> tuple[tuple[str, str], ...]:
+        return tuple((o.id, o.text) for o in shown_options(question, entry))
+
+
+class SingleType(_Options):
+    name = "single"
+    spec = SingleSpec
+
+    def build(self, spec: Any, common: dict[str, Any], checks: Checks) -> ChoiceQuestion:
+        options = _check_options(spec, checks)
+        correct = sum(o.correct for o in options)
+        if len(options) < 2:
+            checks.problem("options", "a single-choice question needs at least 2 options")
+        if correct != 1:
+            checks.problem(
+                "options",
+                "a single-choice question needs exactly one option with correct: true "
+                f"(found {correct})",
+            )
+        return ChoiceQuestion(**common, options=options)
+
+    def grade(self, question: ChoiceQuestion, answer: Any) -> Result:
+        chosen = next((o for o in question.options if o.id == answer), None)
+        if chosen is None:
+            return Result(0.0, False, (Feedback("No option was chosen."),))
+        if chosen.correct:
+            return Result(1.0, True, (Feedback(chosen.feedback),) if chosen.feedback else ())
+        return Result(0.0, False, (Feedback(chosen.feedback, chosen.passage),))
+
+    def describe_answer(self, question: ChoiceQuestion, answer: Any) -> str:
+        return next((o.text for o in question.options if o.id == answer), "(no answer)")
+
+    def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
+        field = FormField(
+            "answer", "Your answer", "radio", "Choose an answer.", self._choices(question, entry)
+        )
+        return AnswerForm((field,))
+
+    def read(self, question: ChoiceQuestion, entry: LayoutEntry, values: FormValues) -> Any:
+        return str(values["answer"])
+
+    def form_data(self, question: ChoiceQuestion, entry: LayoutEntry, answer: Any) -> FormData:
+        return {"answer": str(answer)}
+
+    def example_answer(self, question: ChoiceQuestion, right: bool, rng: random.Random) -> Any:
+        if right:
+            return next(o.id for o in question.options if o.correct)
+        wrong = [o.id for o in question.options if not o.correct]
+        # earlier wrong options are more tempting, so distractor counts differ in demo data
+        return rng.choices(wrong, range(len(wrong), 0, -1))[0]
+
+
+class MultipleType(_Options):
+    name = "multiple"
+    spec = MultipleSpec
+
+    def build(self, spec: Any, common: dict[str, Any], checks: Checks) -> ChoiceQuestion:
+        options = _check_options(spec, checks)
+        correct = sum(o.correct for o in options)
+        if len(options) < 3:
+            checks.problem("options", "a multiple-choice question needs at least 3 options")
+        if correct < 2:
+            checks.problem(
+                "options",
+                "a multiple-choice question needs at least two correct options "
+                f"(found {correct}); use type single for one",
+            )
+        if correct == len(options):
+            checks.problem("options", "a multiple-choice question needs at least one wrong option")
+        return ChoiceQuestion(**common, options=options)
+
+    def grade(self, question: ChoiceQuestion, answer: Any) -> Result:
+        chosen = {str(a) for a in ([answer] if isinstance(answer, str) else answer)}
+        correct = [o for o in question.options if o.correct]
+        hits = sum(o.id in chosen for o in correct)
+        wrong = [o for o in question.options if not o.correct and o.id in chosen]
+        score = max(0.0, (hits - len(wrong)) / len(correct))
+        feedback = [Feedback(o.feedback, o.passage) for o in wrong]
+        missed = [o.text for o in correct if o.id not in chosen]
+        if missed:
+            feedback.append(Feedback("Also correct, and not chosen: " + "; ".join(missed) + "."))
+        return Result(score, score >= 1.0, tuple(feedback))
+
+    def describe_answer(self, question: ChoiceQuestion, answer: Any) -> str:
+        chosen = {str(a) for a in answer}
+        return "; ".join(o.text for o in question.options if o.id in chosen) or "(none chosen)"
+
+    def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
+        choices = self._choices(question, entry)
+        field = FormField(
+            "answer", "Choose every answer that applies", "checkboxes", "Choose at least one answer.", choices
+        )
+        return AnswerForm((field,), hint="Choose every answer that applies.")
+
+    def read(self, question: ChoiceQuestion, entry: LayoutEntry, values: FormValues) -> Any:
+        return sorted(str(v) for v in values["answer"] or [])
+
+    def form_data(self, question: ChoiceQuestion, entry: LayoutEntry, answer: Any) -> FormData:
+        return {"answer": [str(a) for a in answer]}
+
+    def example_answer(self, question: ChoiceQuestion, right: bool, rng: random.Random) -> Any:
+        correct = [o.id for o in question.options if o.correct]
+        if right:
+            return sorted(correct)
+        chosen = set(rng.sample(correct, len(correct) - 1))
+        wrong = [o.id for o in question.options if not o.correct]
+        if wrong and (rng.random() < 0.6 or not chosen):
+            chosen.add(rng.choice(wrong))
+        return sorted(chosen)
+
+
+class TrueFalseType(QuestionType[TrueFalseQuestion]):
+    name = "true_false"
+    spec = TrueFalseSpec
+    template = "choice"
+    CHOICES = (("true", "True"), ("false", "False"))
+
+    def build(self, spec: Any, common: dict[str, Any], checks: Checks) -> TrueFalseQuestion:
+        return TrueFalseQuestion(
+            **common, wrong_feedback=need_wrong_feedback(spec, checks), answer=spec.answer
+        )
+
+    def grade(self, question: TrueFalseQuestion, answer: Any) -> Result:
+        if not isinstance(answer, bool):
+            raise TypeError("a true/false answer is a bool")
+        return all_or_nothing(question, answer is question.answer)
+
+    def describe_key(self, question: TrueFalseQuestion) -> str:
+        return "True" if question.answer else "False"
+
+    def describe_answer(self, question: TrueFalseQuestion, answer: Any) -> str:
+        if isinstance(answer, bool):
+            return "True" if answer else "False"
+        return "(no answer)"
+
+    def shuffle(self, question: TrueFalseQuestion, rng: random.Random) -> LayoutEntry:
+        return LayoutEntry(question.id, question.version)
+
+    def form(self, question: TrueFalseQuestion, entry: LayoutEntry) -> AnswerForm:
+        field = FormField("answer", "True or false?", "radio", "Choose true or false.", self.CHOICES)
+        return AnswerForm((field,))
+
+    def read(self, question: TrueFalseQuestion, entry: LayoutEntry, values: FormValues) -> Any:
+        return values["answer"] == "true"
+
+    def form_data(self, question: TrueFalseQuestion, entry: LayoutEntry, answer: Any) -> FormData:
+        return {"answer": "true" if answer else "false"}
+
+    def example_answer(self, question: TrueFalseQuestion, right: bool, rng: random.Random) -> Any:
+        return question.answer if right else not question.answer
+
+    def shown_texts(self, question: TrueFalseQuestion) -> tuple[str, ...]:
+        return ()
+
+    def answer_texts(self, question: TrueFalseQuestion) -> tuple[str, ...]:
+        return ()  # "True" or "False": nothing another question could print
+
+    def analysis_choices(self, question: TrueFalseQuestion) -> list[tuple[str, str, bool]]:
+        return [("true", "True", question.answer), ("false", "False", not question.answer)]
+
+
+SINGLE, MULTIPLE, TRUE_FALSE = SingleType(), MultipleType(), TrueFalseType()

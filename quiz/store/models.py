@@ -1,0 +1,199 @@
+"""The tables: users, attempts, responses and review cards. The schema changes only
+through migrations (``migrations/``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quiz.domain import attempts as rules
+from quiz.domain.attempts import Kind, Mode
+from quiz.domain.layout import LayoutEntry, from_json
+from quiz.store.db import db
+
+if TYPE_CHECKING:
+    from flask_sqlalchemy.model import Model
+else:
+    Model = db.Model
+
+STUDENT = "student"
+INSTRUCTOR = "instructor"
+When = DateTime(timezone=True)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _enum(cls: type[Kind] | type[Mode], name: str) -> Enum:
+    """A string column with a CHECK constraint, holding the enum's values."""
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda e: [m.value for m in e],
+    )
+
+
+class User(UserMixin, Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default=STUDENT)
+    created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
+
+    attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_instructor(self) -> bool:
+        return self.role == INSTRUCTOR
+
+
+class Attempt(Model):
+    """One run through a set of questions. ``layout`` fixes what was shown, in order.
+
+    ``score`` is the sum of the responses' scores so far, kept with each answer, so an
+    attempt that closes by its deadline has its score without another write.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    kind: Mapped[Kind] = mapped_column(_enum(Kind, "attempt_kind"), default=Kind.TOPIC)
+    mode: Mapped[Mode] = mapped_column(_enum(Mode, "attempt_mode"), default=Mode.PRACTICE)
+    bank_id: Mapped[str | None] = mapped_column(String(80))  # topic and retry attempts
+    document_id: Mapped[str | None] = mapped_column(String(80))  # passage attempts
+    layout: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # see quiz.domain.layout
+    started_at: Mapped[datetime] = mapped_column(When, default=now_utc)
+    finished_at: Mapped[datetime | None] = mapped_column(When)
+    deadline_at: Mapped[datetime | None] = mapped_column(When)  # the server enforces it
+    score: Mapped[float] = mapped_column(default=0.0)
+    max_score: Mapped[int] = mapped_column(default=0)
+    time_limit_s: Mapped[int | None] = mapped_column()
+
+    user: Mapped[User] = relationship(back_populates="attempts")
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="attempt", order_by="Response.position"
+    )
+
+    __table_args__ = (
+        Index("ix_attempt_bank_user", "bank_id", "user_id"),
+        # Covering indexes: the gradebook's scores and item analysis's first attempts are
+        # read without touching the rows, where ``layout`` is large (docs/performance.md).
+        Index(
+            "ix_attempt_user_bank_scores",
+            "user_id", "bank_id", "kind", "finished_at", "deadline_at", "score", "max_score",
+        ),
+        Index(
+            "ix_attempt_bank_user_started",
+            "bank_id", "user_id", "kind", "started_at", "finished_at", "deadline_at",
+        ),
+    )  # fmt: skip
+
+    @cached_property
+    def entries(self) -> list[LayoutEntry]:
+        return from_json(self.layout)
+
+    def entry(self, position: int) -> LayoutEntry | None:
+        """The question at *position* (1-based), or None outside the attempt."""
+        return self.entries[position - 1] if 1 <= position <= len(self.entries) else None
+
+    @property
+    def size(self) -> int:
+        return len(self.layout)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.finished_at is not None
+
+    def ended(self, now: datetime) -> datetime | None:
+        """When it closed (finished, or its deadline passed), or None while open."""
+        return rules.ended_at(self.finished_at, self.deadline_at, now)
+
+    def time_is_up(self, now: datetime) -> bool:
+        return rules.time_is_up(self.deadline_at, self.finished_at, now)
+
+    @property
+    def is_exam(self) -> bool:
+        return self.mode is Mode.EXAM
+
+    @property
+    def percent(self) -> float | None:
+        return rules.percent(self.score, self.max_score)
+
+
+class Response(Model):
+    """A student's answer to one question of one attempt, stored when submitted.
+
+    It keeps the question version answered and, as text, what the student chose and
+    what the key was, so the record reads correctly after the bank changes.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    bank_id: Mapped[str] = mapped_column(String(80))
+    question_id: Mapped[str] = mapped_column(String(80))
+    question_version: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column()
+    answer: Mapped[Any] = mapped_column(JSON)  # machine form: ids, mapping, text, order
+    answer_text: Mapped[str] = mapped_column(Text)  # what the student chose, readable
+    key_text: Mapped[str] = mapped_column(Text)  # the key at that version, readable
+    score: Mapped[float] = mapped_column()
+    correct: Mapped[bool] = mapped_column()
+    submitted_at: Mapped[datetime] = mapped_column(When, default=now_utc)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")
+
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "question_id", name="uq_response_attempt_question"),
+        Index("ix_response_bank_question", "bank_id", "question_id"),
+        Index("ix_response_user_submitted", "user_id", "submitted_at"),  # "last active"
+        Index("ix_response_question_score", "question_id", "score"),  # facility from the index
+    )
+
+
+class ReviewCard(Model):
+    """A student's spaced-review state for one question (the fsrs card's fields)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    question_id: Mapped[str] = mapped_column(String(80))
+    state: Mapped[int] = mapped_column()
+    step: Mapped[int | None] = mapped_column()
+    stability: Mapped[float | None] = mapped_column()
+    difficulty: Mapped[float | None] = mapped_column()
+    due: Mapped[datetime] = mapped_column(When)
+    last_review: Mapped[datetime | None] = mapped_column(When)
+    reviews: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "question_id", name="uq_review_card_user_question"),
+        Index("ix_review_card_user_due", "user_id", "due"),
+    )
+
+
+class ReviewLog(Model):
+    """One rating of one response. ``card_before`` lets a student change the rating."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id"), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    question_id: Mapped[str] = mapped_column(String(80))
+    rating: Mapped[int] = mapped_column()
+    chosen: Mapped[bool] = mapped_column(default=False)  # False: the default from the grade
+    card_before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reviewed_at: Mapped[datetime] = mapped_column(When)

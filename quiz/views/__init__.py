@@ -1,1 +1,0 @@
-"""HTTP views, one blueprint per module: parse the request, call the domain, render."""

@@ -1,0 +1,38 @@
+"""HTTP: blueprints, forms and per-page view data. Views parse the request, call the
+store and the domain, and render; they never touch the database session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from quiz.domain.attempts import mode_word
+from quiz.domain.questions import TYPES, RegistryError, check_registry, type_of
+from quiz.domain.times import aware
+from quiz.web import auth, errors, health, history, instructor, practice, review, security, sources
+from quiz.web.extensions import csrf, limiter, login_manager
+
+BLUEPRINTS = (auth, practice, history, sources, health, review, instructor)
+
+
+def init_app(app: Flask) -> None:
+    """Extensions, security headers, error pages and every blueprint."""
+    check_answer_partials(Path(app.template_folder or "templates"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.jinja_env.globals.update(mode_word=mode_word, type_of=type_of, utc=aware)
+    for module in BLUEPRINTS:
+        app.register_blueprint(module.bp)
+
+
+def check_answer_partials(templates: Path) -> None:
+    """Every question type's answer partial exists: a missing one fails start-up."""
+    check_registry()
+    for name, qtype in TYPES.items():
+        partial = templates / "practice" / f"_answer_{qtype.template}.html"
+        if not partial.is_file():
+            raise RegistryError(f"question type {name!r}: its template {partial} is missing")

@@ -1,0 +1,69 @@
+"""Sign up, log in, log out."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_login import login_user, logout_user
+from werkzeug.wrappers import Response as HttpResponse
+
+from quiz.store import users
+from quiz.web.extensions import limiter
+from quiz.web.forms.accounts import LoginForm, SignupForm
+
+bp = Blueprint("auth", __name__)
+Page = HttpResponse | tuple[str, int]
+
+
+def _auth_limit() -> str:
+    limit: str = current_app.config["RATELIMIT_AUTH"]
+    return limit
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(_auth_limit, methods=["POST"])
+def signup() -> Page:
+    """Create a student account and log it in."""
+    form = SignupForm()
+    if form.validate_on_submit():
+        user = users.create_student(form.username.data, form.password.data)
+        if user is None:
+            form.username.errors.append("That user name is taken. Choose another.")
+        else:
+            login_user(user)
+            flash("Welcome! Pick a topic to start practising.", "success")
+            return redirect(url_for("practice.index"))
+    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_auth_limit, methods=["POST"])
+def login() -> Page:
+    """Log in with user name and password; go back to where the user was headed."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = users.find_user(form.username.data)
+        if user is not None and user.check_password(form.password.data):
+            login_user(user)
+            return redirect(safe_next(request.args.get("next")) or url_for("practice.index"))
+        form.form_errors.append("Wrong user name or password.")
+    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> HttpResponse:
+    """Log out (a POST, so another site cannot log the user out with a link)."""
+    logout_user()
+    flash("You are logged out.", "info")
+    return redirect(url_for("practice.index"))
+
+
+def safe_next(target: str | None) -> str | None:
+    """*target* if it is a path on this site, else None (no open redirects)."""
+    if not target or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

@@ -1,0 +1,1 @@
+"""Forms (Flask-WTF): accounts, answers built from each question type's form, choices."""

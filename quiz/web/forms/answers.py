@@ -1,0 +1,96 @@
+"""Answer forms: each question type describes its controls (``form``) and reads them back
+(``read``); this module only turns the description into Flask-WTF fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectChoice, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import AnswerForm, FormField, InvalidAnswer, Question, type_of
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _some_chosen(message: str) -> Callable[[Any, Field], None]:
+    def check(form: Any, field: Field) -> None:
+        if not field.data:
+            raise ValidationError(message)
+
+    return check
+
+
+def _choices(pairs: tuple[tuple[str, str], ...]) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def _radio(spec: FormField) -> Field:
+    return RadioField(spec.label, choices=_choices(spec.choices), validators=[InputRequired(spec.required)])
+
+
+def _checkboxes(spec: FormField) -> Field:
+    return MultiCheckboxField(spec.label, choices=_choices(spec.choices), validators=[_some_chosen(spec.required)])
+
+
+def _text(spec: FormField) -> Field:
+    validators = [DataRequired(spec.required), Length(max=spec.max_length)]
+    return StringField(spec.label, validators=validators, render_kw=dict(spec.attrs))
+
+
+def _select(spec: FormField) -> Field:
+    choices = _choices((("", spec.placeholder), *spec.choices))
+    return SelectField(spec.label, choices=choices, validators=[InputRequired(spec.required)])
+
+
+FIELDS: dict[str, Callable[[FormField], Field]] = {
+    "radio": _radio,
+    "checkboxes": _checkboxes,
+    "text": _text,
+    "select": _select,
+}
+
+
+class QuestionForm(FlaskForm):
+    """An answer form; ``spec`` is what the question type described."""
+
+    spec: AnswerForm
+
+    def fields(self) -> list[Field]:
+        """The answer controls, in order (without the CSRF token)."""
+        return [self[f.name] for f in self.spec.fields]
+
+
+def answer_form(question: Question, entry: LayoutEntry) -> QuestionForm:
+    """A form for *question* showing the attempt's stored order."""
+    spec = type_of(question).form(question, entry)
+    form_class = type("AnswerFormFor" + question.type.title().replace("_", ""), (QuestionForm,), {})
+    for field in spec.fields:
+        setattr(form_class, field.name, FIELDS[field.kind](field))
+    form: QuestionForm = form_class()
+    form.spec = spec
+    return form
+
+
+def take_answer(form: QuestionForm, question: Question, entry: LayoutEntry) -> Any | None:
+    """The answer a valid submitted *form* gives, or None (errors added to the form)."""
+    if not form.validate_on_submit():
+        return None
+    values = {f.name: form[f.name].data for f in form.spec.fields}
+    try:
+        return type_of(question).read(question, entry, values)
+    except InvalidAnswer as invalid:
+        if invalid.field:
+            form[invalid.field].errors = [*form[invalid.field].errors, invalid.message]
+        else:
+            form.form_errors.append(invalid.message)
+    except (ValueError, KeyError, TypeError, IndexError):
+        form.form_errors.append("That answer could not be read. Please answer again.")
+    return None

@@ -1,0 +1,70 @@
+"""Small forms: starting an attempt, rating recall, filtering the gradebook."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
+from wtforms import Field, IntegerField, RadioField, SelectChoice, SubmitField
+from wtforms.fields import DateField, SearchField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import html_params
+
+from quiz.domain.attempts import Mode
+from quiz.domain.scheduling import RATINGS
+
+
+class ButtonWidget:
+    """A submit field rendered as ``<button>``, so it looks and behaves like every other
+    button (WTForms renders ``<input type=submit>``)."""
+
+    def __call__(self, field: Field, **kwargs: Any) -> Markup:
+        kwargs.setdefault("id", field.id)
+        params = html_params(type="submit", name=field.name, value=field.label.text, **kwargs)
+        return Markup(f"<button {params}>{escape(field.label.text)}</button>")
+
+
+class StartForm(FlaskForm):
+    """Start a bank: Practise (feedback after each answer), or Start exam (feedback at the
+    end) with an optional time limit. The button pressed chooses the mode."""
+
+    minutes = IntegerField(
+        "Time limit in minutes (optional)",
+        validators=[Optional(), NumberRange(1, 180, "Give a time limit from 1 to 180 minutes.")],
+        render_kw={"inputmode": "numeric", "size": 4},
+    )
+    practise = SubmitField("Practise", widget=ButtonWidget())
+    exam = SubmitField("Start exam", widget=ButtonWidget())
+
+    @property
+    def mode(self) -> Mode:
+        return Mode.EXAM if self.exam.data else Mode.PRACTICE
+
+    def time_limit_s(self) -> int | None:
+        return self.minutes.data * 60 if self.mode is Mode.EXAM and self.minutes.data else None
+
+
+class RateForm(FlaskForm):
+    """How well the student recalled the answer."""
+
+    rating = RadioField(
+        "How well did you know it?",
+        choices=[SelectChoice(key, key.title()) for key in RATINGS],
+        validators=[InputRequired("Choose Again, Hard, Good or Easy.")],
+    )
+
+
+class GradebookFilterForm(FlaskForm):
+    """The gradebook's filters, sent as a GET query string (a search changes nothing: no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = SearchField("Student", validators=[Optional(), Length(max=40)])
+    start = DateField("From", validators=[Optional()])
+    end = DateField("To", validators=[Optional()])
+
+    def validate_end(self, field: Field) -> None:
+        if field.data and self.start.data and field.data < self.start.data:
+            raise ValidationError("The end date is before the start date.")

@@ -1,0 +1,9 @@
+"""The instructor area: gradebook, a student's attempts, per-bank scores, item analysis,
+passages and CSV exports. Every view is for instructors only."""
+
+from __future__ import annotations
+
+from quiz.web.instructor.common import bp
+from quiz.web.instructor import exports, pages  # noqa: F401  (their routes join bp)
+
+__all__ = ["bp"]

@@ -1,0 +1,61 @@
+"""What the instructor pages and their CSV exports share: the blueprint, sorting and
+paging links, and the gradebook as filtered and sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from flask import Blueprint, abort, request, url_for
+
+from quiz.domain.banks import Bank
+from quiz.domain.times import aware
+from quiz.store.analysis import Which
+from quiz.store.gradebook import StudentRow, gradebook, sort_keys, sort_rows
+from quiz.web.context import current_catalog, now
+from quiz.web.forms.choices import GradebookFilterForm
+
+bp = Blueprint("instructor", __name__, url_prefix="/instructor")
+
+
+@bp.context_processor
+def _helpers() -> dict[str, Any]:
+    return {"sort_url": sort_url, "page_url": page_url, "utc": aware}
+
+
+def sort_url(key: str, sort: str, descending: bool) -> str:
+    """This page sorted by *key*: ascending first, a second click reverses."""
+    direction = "desc" if key == sort and not descending else "asc"
+    args = {**(request.view_args or {}), **request.args.to_dict(), "sort": key, "dir": direction, "page": None}
+    return url_for(request.endpoint or "", **args)
+
+
+def page_url(page: int) -> str:
+    return url_for(request.endpoint or "", **{**(request.view_args or {}), **request.args.to_dict(), "page": page})
+
+
+def chosen_sort(allowed: Sequence[str], default: str) -> tuple[str, bool]:
+    key = request.args.get("sort", default)
+    return (key if key in allowed else default), request.args.get("dir") == "desc"
+
+
+def bank_or_404(bank_id: str) -> Bank:
+    return current_catalog().banks.get(bank_id) or abort(404)
+
+
+def which_attempts() -> Which:
+    which = request.args.get("attempts", "first")
+    if which not in ("first", "all"):
+        abort(400, "Choose the first attempt of each student (attempts=first) or all attempts (attempts=all).")
+    return "all" if which == "all" else "first"
+
+
+def filtered_gradebook() -> tuple[GradebookFilterForm, list[StudentRow], list[str], str, bool]:
+    """The filtered, sorted gradebook rows the page and its CSV share."""
+    form = GradebookFilterForm(formdata=request.args)
+    bank_ids = list(current_catalog().banks)
+    sort, descending = chosen_sort(sort_keys(bank_ids), "student")
+    if not form.validate():
+        return form, [], bank_ids, sort, descending
+    rows = gradebook(now(), form.q.data or "", form.start.data, form.end.data)
+    return form, sort_rows(rows, sort, descending), bank_ids, sort, descending

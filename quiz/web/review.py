@@ -1,0 +1,80 @@
+"""Self-study that sticks: spaced review, retrying mistakes, practising a passage, progress."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.wrappers import Response as HttpResponse
+
+from quiz.domain.attempts import Kind, wrong_question_ids
+from quiz.store import attempts, reviews, student
+from quiz.web.context import current_catalog, now
+from quiz.web.pages.progress import ProgressRows, progress_report
+from quiz.web.security import own_attempt
+
+bp = Blueprint("review", __name__)
+
+REVIEW_SIZE = 20
+
+
+def _begin(
+    question_ids: list[str], kind: Kind, empty_message: str, bank_id: str | None = None, document_id: str | None = None
+) -> HttpResponse:
+    catalog = current_catalog()
+    questions = [catalog.questions[q] for q in question_ids if q in catalog.questions]
+    if not questions:
+        flash(empty_message, "info")
+        return redirect(url_for("practice.index"))
+    attempt = attempts.start(
+        current_user.id, questions, now(), kind=kind, bank_id=bank_id, document_id=document_id,
+        shuffle=kind is not Kind.REVIEW,
+    )  # fmt: skip
+    return redirect(url_for("practice.question", attempt_id=attempt.id, position=1))
+
+
+@bp.route("/review/start", methods=["POST"])
+@login_required
+def start() -> HttpResponse:
+    """An attempt of the student's due questions across all banks, most overdue first."""
+    known = set(current_catalog().questions)
+    due = reviews.due_question_ids(current_user.id, now(), known, REVIEW_SIZE)
+    return _begin(due, Kind.REVIEW, "Nothing is due for review right now.")
+
+
+@bp.route("/attempts/<int:attempt_id>/retry", methods=["POST"])
+@login_required
+def retry(attempt_id: int) -> HttpResponse:
+    """A new attempt of just the questions a finished attempt got wrong."""
+    attempt = own_attempt(attempt_id)
+    if attempt.ended(now()) is None:
+        abort(409, "Finish the attempt first; then you can retry its mistakes.")
+    wrong = wrong_question_ids(attempt.entries, attempts.right_question_ids(attempt.id))
+    message = "No mistakes to retry in that attempt. Well done!"
+    return _begin(wrong, Kind.RETRY, message, bank_id=attempt.bank_id)
+
+
+@bp.route("/sources/<document_id>/practise", methods=["POST"])
+@login_required
+def passage(document_id: str) -> HttpResponse:
+    """An attempt of the questions whose passage overlaps the one a question cites."""
+    catalog = current_catalog()
+    cited = catalog.questions.get(request.form.get("question", "")) or abort(404)
+    target = next((p for p in cited.passages if p.document == document_id), None) or abort(404)
+    ids = [
+        q.id
+        for q in catalog.questions.values()
+        if q.passage.document == document_id and q.passage.start < target.end and target.start < q.passage.end
+    ]
+    return _begin(ids, Kind.PASSAGE, "No questions cite that passage.", document_id=document_id)
+
+
+@bp.route("/progress")
+@login_required
+def progress() -> str:
+    """Mastery per bank, scores over time, days practised and the coming week's reviews."""
+    moment, user_id = now(), current_user.id
+    results = [(r.ended, r.bank_id, r.percent) for r in student.results_over_time(user_id, moment)]
+    rows = ProgressRows(
+        reviews.card_dues(user_id), student.last_results(user_id), results, student.answer_times(user_id)
+    )
+    return render_template("review/progress.html", report=progress_report(rows, current_catalog(), moment))

@@ -1,0 +1,61 @@
+"""Who is logged in, who may see what, and the headers every response carries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from flask import Flask, Response, abort
+from flask_login import current_user, login_required
+
+from quiz.store import attempts
+from quiz.store.models import Attempt
+from quiz.store.users import get_user
+from quiz.web.extensions import login_manager
+
+CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
+def init_app(app: Flask) -> None:
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to continue."
+    login_manager.login_message_category = "info"
+    app.after_request(_headers)
+
+
+@login_manager.user_loader
+def _load_user(user_id: str) -> Any:
+    return get_user(int(user_id)) if user_id.isdigit() else None
+
+
+def _headers(response: Response) -> Response:
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def instructor_required(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Only instructors: anonymous visitors are sent to log in, students get 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_instructor:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def own_attempt(attempt_id: int) -> Attempt:
+    """The attempt, if it belongs to the current user; otherwise 404 (not 403: no leak)."""
+    attempt = attempts.get_own(current_user.id, attempt_id)
+    if attempt is None:
+        abort(404)
+    return attempt

@@ -1,0 +1,80 @@
+"""Helpers the tests share (plain functions; the fixtures are in conftest.py): an app on
+a fresh migrated database, fixture banks, and the form data a student would post."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from quiz import ROOT, create_app
+from quiz.domain.banks import load_banks
+from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import Question, type_of
+from quiz.store.db import db
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# Set to a PostgreSQL URL to run the request-level tests there (`make test-postgres`).
+TEST_DATABASE_URL = os.environ.get("QUIZ_TEST_DATABASE_URL")
+sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="exercises SQLite itself")
+PASSWORD = "correct horse battery"
+
+APPS: list[Flask] = []
+
+
+def make_app(tmp_path: Path, questions_dir: Path, **config: Any) -> Flask:
+    """The app on a fresh database (SQLite in *tmp_path*, or a clean PostgreSQL schema)."""
+    settings = {
+        "TESTING": True,
+        "SECRET_KEY": "test",
+        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL or f"sqlite:///{tmp_path / 'test.sqlite'}",
+        "QUESTIONS_DIR": str(questions_dir),
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+    }
+    settings.update(config)
+    app = create_app(settings)
+    with app.app_context():
+        if TEST_DATABASE_URL:  # a clean schema for every test
+            db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            db.session.commit()
+        upgrade(directory=str(ROOT / "migrations"))
+    APPS.append(app)
+    return app
+
+
+def folder_with_sources(folder: Path) -> Path:
+    """*folder* with a copy of the real documents in ``sources/``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / "sources").exists():
+        shutil.copytree(ROOT / "questions" / "sources", folder / "sources")
+    return folder
+
+
+def load_questions(folder: Path, bank_text: str | None = None) -> dict[str, Question]:
+    """Questions by id from the one-of-every-type fixture bank, or from *bank_text*
+    (YAML) when given; fails loudly if the bank is rejected."""
+    folder = folder_with_sources(folder)
+    if bank_text is None:
+        shutil.copy(FIXTURES / "all_types.yaml", folder / "fixture.yaml")
+    else:
+        (folder / "extra.yaml").write_text(bank_text, encoding="utf-8")
+    result = load_banks(folder)
+    assert result.ok, [str(e) for e in result.errors]
+    return {q.id: q for bank in result.banks for q in bank.questions}
+
+
+def answer_data(q: Question, entry: LayoutEntry | dict[str, Any], right: bool = True) -> dict[str, Any]:
+    """The form fields a student posts to answer *q* (shown as *entry* says), right or
+    wrong: the type's own example answer, turned into its form's values."""
+    if isinstance(entry, dict):
+        entry = LayoutEntry.from_json(entry)
+    qtype = type_of(q)
+    return qtype.form_data(q, entry, qtype.example_answer(q, right, random.Random(0)))

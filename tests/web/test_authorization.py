@@ -1,0 +1,161 @@
+"""The authorization matrix: every route × {anonymous, owner, another student, instructor}.
+
+A student sees only their own records (another student's attempt is a 404, so its
+existence does not leak); instructor pages are 403 for students; anonymous visitors are
+sent to log in. A route added without an entry here fails the completeness test.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.support import answer_data
+from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, make_app
+from quiz import ROOT
+from quiz.store.catalog import current as current_catalog
+from quiz.store.db import db
+from quiz.store.models import INSTRUCTOR, Attempt, User
+
+LOGIN = "login"  # expected: a redirect to the login page
+ROLES = ("anonymous", "owner", "other", "instructor")
+
+# (endpoint, method) -> expected status per role, in ROLES order
+MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
+    ("practice.index", "GET"): (200, 200, 200, 200),
+    ("practice.start", "POST"): (LOGIN, 302, 302, 302),
+    ("practice.resume", "GET"): (LOGIN, 302, 404, 404),
+    ("practice.question", "GET"): (LOGIN, 200, 404, 404),
+    ("practice.question", "POST"): (LOGIN, 302, 404, 404),
+    ("practice.rate", "POST"): (LOGIN, 302, 404, 404),
+    ("practice.finish", "POST"): (LOGIN, 302, 404, 404),
+    ("practice.summary", "GET"): (LOGIN, 200, 404, 404),
+    ("review.retry", "POST"): (LOGIN, 302, 404, 404),
+    ("review.start", "POST"): (LOGIN, 302, 302, 302),
+    ("review.passage", "POST"): (LOGIN, 302, 302, 302),
+    ("review.progress", "GET"): (LOGIN, 200, 200, 200),
+    ("history.index", "GET"): (LOGIN, 200, 200, 200),
+    ("sources.index", "GET"): (200, 200, 200, 200),
+    ("sources.document", "GET"): (200, 200, 200, 200),
+    ("auth.login", "GET"): (200, 200, 200, 200),
+    ("auth.login", "POST"): (400, 400, 400, 400),  # an empty form: re-rendered with errors
+    ("auth.signup", "GET"): (200, 200, 200, 200),
+    ("auth.signup", "POST"): (400, 400, 400, 400),
+    ("auth.logout", "POST"): (302, 302, 302, 302),
+    ("health.healthz", "GET"): (200, 200, 200, 200),
+    ("static", "GET"): (200, 200, 200, 200),
+    ("instructor.index", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.gradebook", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.gradebook_csv", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.responses_csv", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.student", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.attempt", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.bank", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.items", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.items_csv", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.passages", "GET"): (LOGIN, 403, 403, 200),
+}
+
+pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
+
+CASES = [(endpoint, method, role, expected[i]) for (endpoint, method), expected in MATRIX.items()
+         for i, role in enumerate(ROLES)]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A database where ann (the owner) has an open attempt with one answer and a finished
+    one; built once, copied for each test (hashing passwords is slow on purpose)."""
+    folder = tmp_path_factory.mktemp("authz")
+    questions = folder / "questions"
+    shutil.copytree(ROOT / "questions" / "sources", questions / "sources")
+    shutil.copy(FIXTURES / "all_types.yaml", questions / "fixture.yaml")
+    app = make_app(folder, questions)
+    with app.app_context():
+        for name, role in (("ann", "student"), ("bob", "student"), ("ines", INSTRUCTOR)):
+            user = User(username=name, role=role)
+            user.set_password(PASSWORD)
+            db.session.add(user)
+        db.session.commit()
+        owner_id = db.session.execute(db.select(User.id).where(User.username == "ann")).scalar_one()
+    client = app.test_client()
+    client.post("/login", data={"username": "ann", "password": PASSWORD})
+    finished = _start(client)
+    client.post(f"/attempts/{finished}/finish")
+    attempt = _start(client)
+    with app.app_context():
+        entry = db.session.get(Attempt, attempt).layout[0]
+        q = current_catalog().questions[entry["question_id"]]
+        client.post(f"/attempts/{attempt}/1", data=answer_data(q, entry))
+        db.session.remove()
+        db.engine.dispose()
+    return folder, questions, {"attempt": attempt, "finished": finished, "owner_id": owner_id}
+
+
+@pytest.fixture
+def world(template, tmp_path):
+    folder, questions, ids = template
+    shutil.copy(folder / "test.sqlite", tmp_path / "test.sqlite")
+    return make_app(tmp_path, questions), ids
+
+
+def _start(client) -> int:
+    r = client.post("/banks/fixture/start", data={"practise": "Practise"})
+    return int(re.search(r"/attempts/(\d+)/1$", r.headers["Location"]).group(1))
+
+
+def _url(endpoint: str, ids: dict) -> str:
+    attempt = ids["finished"] if endpoint == "review.retry" else ids["attempt"]
+    paths = {
+        "practice.index": "/", "practice.start": "/banks/fixture/start",
+        "practice.resume": f"/attempts/{attempt}", "practice.question": f"/attempts/{attempt}/1",
+        "practice.rate": f"/attempts/{attempt}/1/rate", "practice.finish": f"/attempts/{attempt}/finish",
+        "practice.summary": f"/attempts/{attempt}/summary", "review.retry": f"/attempts/{attempt}/retry",
+        "review.start": "/review/start", "review.passage": "/sources/guide/practise",
+        "review.progress": "/progress", "history.index": "/history", "sources.index": "/sources",
+        "sources.document": "/sources/guide?question=fx-match", "auth.login": "/login",
+        "auth.signup": "/signup", "auth.logout": "/logout", "health.healthz": "/healthz",
+        "static": "/static/style.css", "instructor.index": "/instructor/",
+        "instructor.gradebook": "/instructor/gradebook", "instructor.gradebook_csv": "/instructor/gradebook.csv",
+        "instructor.responses_csv": "/instructor/responses.csv",
+        "instructor.student": f"/instructor/students/{ids['owner_id']}",
+        "instructor.attempt": f"/instructor/attempts/{attempt}", "instructor.bank": "/instructor/banks/fixture",
+        "instructor.items": "/instructor/banks/fixture/items",
+        "instructor.items_csv": "/instructor/banks/fixture/items.csv", "instructor.passages": "/instructor/passages",
+    }
+    return paths[endpoint]
+
+
+FORMS = {"practice.start": {"practise": "Practise"}, "practice.rate": {"rating": "good"},
+         "review.passage": {"question": "fx-match"}}
+
+
+def test_every_route_is_in_the_matrix(app):
+    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    assert routes == set(MATRIX)
+
+
+@pytest.mark.parametrize(("endpoint", "method", "role", "expected"), CASES,
+                         ids=[f"{e}-{m}-{r}" for e, m, r, _ in CASES])
+def test_route_answers_each_role_as_expected(world, endpoint, method, role, expected):
+    app, ids = world
+    client = app.test_client()
+    if role != "anonymous":
+        name = {"owner": "ann", "other": "bob", "instructor": "ines"}[role]
+        assert client.post("/login", data={"username": name, "password": PASSWORD}).status_code == 302
+    url = _url(endpoint, ids)
+    if endpoint == "practice.question" and method == "POST" and role == "owner":
+        data = {"answer": "anything"}  # question 1 is answered: a repeat is redirected, not stored
+    else:
+        data = FORMS.get(endpoint, {})
+    with client.open(url, method=method, data=data if method == "POST" else None) as response:
+        if expected == LOGIN:
+            assert response.status_code == 302
+            assert "/login" in response.headers["Location"]
+        else:
+            assert response.status_code == expected, response.get_data(as_text=True)[:500]
+            if response.status_code == 302:
+                assert "/login" not in response.headers["Location"]
