@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: test-postgres run test setup setup-test browser check-banks bank-report serve bench clean
+.PHONY: test-postgres run test lint setup setup-test browser check-banks bank-report serve bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,14 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
 
-test: setup browser
+# Lint, format, types (strict on quiz/domain) and the import contracts (docs/architecture.md).
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: setup browser lint
 	$(BIN)/python -m pytest
 
 check-banks: setup

@@ -22,9 +22,9 @@ errorlog = "-"
 loglevel = os.environ.get("QUIZ_LOG_LEVEL", "info")
 
 
-def post_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
+def post_fork(server, worker):
     """Drop any database connection inherited from the master process."""
-    from quiz.store.db import db
+    from quiz.store.db import db  # noqa: PLC0415 - the config file is read before the app
 
     app = worker.app.callable
     if app is not None and "sqlalchemy" in app.extensions:  # bench/baseline_app.py has none

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import Flask, redirect, render_template, request
@@ -22,8 +22,12 @@ from sqlalchemy import DateTime, String, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 HERE = Path(__file__).resolve().parent
-OPTIONS = [("a", "Clonazepam is a benzodiazepine."), ("b", "Clonazepam is an antibiotic."),
-           ("c", "Clonazepam is an antihistamine."), ("d", "Clonazepam is a statin.")]
+OPTIONS = [
+    ("a", "Clonazepam is a benzodiazepine."),
+    ("b", "Clonazepam is an antibiotic."),
+    ("c", "Clonazepam is an antihistamine."),
+    ("d", "Clonazepam is a statin."),
+]
 
 
 class Base(DeclarativeBase):
@@ -59,12 +63,14 @@ def create_app() -> Flask:
 
     @app.get("/template")
     def template() -> str:
-        return render_template("baseline.html", prompt="Which of these is true?", options=OPTIONS, token="x" * 88)
+        return render_template(
+            "baseline.html", prompt="Which of these is true?", options=OPTIONS, token="x" * 88
+        )
 
     @app.post("/insert")
-    def insert():  # noqa: ANN202
+    def insert():
         with Session(engine) as session:
-            session.add(Row(answer=request.form.get("answer", ""), created_at=datetime.now(timezone.utc)))
+            session.add(Row(answer=request.form.get("answer", ""), created_at=datetime.now(UTC)))
             session.commit()
         return redirect("/bare")
 

@@ -98,7 +98,11 @@ def choose_answer(html: str) -> tuple[dict[str, Any], Any]:
     if answers and answers[0].get("type") == "radio":
         value = answers[0]["value"]
         data["answer"] = value
-        expected: Any = {"true": True, "false": False}.get(value, value) if {a["value"] for a in answers} == {"true", "false"} else value
+        expected: Any = (
+            {"true": True, "false": False}.get(value, value)
+            if {a["value"] for a in answers} == {"true", "false"}
+            else value
+        )
     elif answers and answers[0].get("type") == "checkbox":
         data["answer"] = [answers[0]["value"]]
         expected = [answers[0]["value"]]
@@ -138,8 +142,16 @@ class Stats:
 
 
 class Student:
-    def __init__(self, base: str, name: str, stats: Stats, deadline: float, budget: list[int]) -> None:
-        self.base, self.name, self.stats, self.deadline, self.budget = base, name, stats, deadline, budget
+    def __init__(
+        self, base: str, name: str, stats: Stats, deadline: float, budget: list[int]
+    ) -> None:
+        self.base, self.name, self.stats, self.deadline, self.budget = (
+            base,
+            name,
+            stats,
+            deadline,
+            budget,
+        )
         self.http = requests.Session()
 
     def request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
@@ -151,7 +163,9 @@ class Student:
                 self.budget[0] -= 1
             started = time.perf_counter()
             try:
-                response = self.http.request(method, self.base + path, allow_redirects=False, timeout=30, **kwargs)
+                response = self.http.request(
+                    method, self.base + path, allow_redirects=False, timeout=30, **kwargs
+                )
             except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
                 # the worker died mid-request or mid-reply: press the button again
                 with self.stats.lock:
@@ -169,13 +183,25 @@ class Student:
 
     def run(self, banks: list[str]) -> None:
         token = self.csrf("/signup")
-        self.request("POST", "/signup", data={"csrf_token": token, "username": self.name,
-                                              "password": PASSWORD, "confirm": PASSWORD})
+        self.request(
+            "POST",
+            "/signup",
+            data={
+                "csrf_token": token,
+                "username": self.name,
+                "password": PASSWORD,
+                "confirm": PASSWORD,
+            },
+        )
         n = 0
         while time.monotonic() < self.deadline:
             bank = banks[(hash(self.name) + n) % len(banks)]
             n += 1
-            r = self.request("POST", f"/banks/{bank}/start", data={"csrf_token": self.csrf("/"), "practise": "Practise"})
+            r = self.request(
+                "POST",
+                f"/banks/{bank}/start",
+                data={"csrf_token": self.csrf("/"), "practise": "Practise"},
+            )
             attempt_path = r.headers["Location"].rsplit("/", 1)[0]
             attempt_id = int(attempt_path.rsplit("/", 1)[1])
             position = 1
@@ -191,7 +217,11 @@ class Student:
                 position += 1
             else:
                 return
-            self.request("POST", f"{attempt_path}/finish", data={"csrf_token": self.csrf(f"{attempt_path}/summary")})
+            self.request(
+                "POST",
+                f"{attempt_path}/finish",
+                data={"csrf_token": self.csrf(f"{attempt_path}/summary")},
+            )
             with self.stats.lock:
                 self.stats.finished_attempts += 1
 
@@ -211,14 +241,29 @@ class Server:
     *app* and *migrate* let bench/run.py serve its baseline app with the same settings;
     *env* adds environment variables."""
 
-    def __init__(self, workdir: Path, workers: int = 4, synchronous: str = "NORMAL", app: str = "quiz:create_app()",
-                 migrate: bool = True, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        workers: int = 4,
+        synchronous: str = "NORMAL",
+        app: str = "quiz:create_app()",
+        migrate: bool = True,
+        env: dict[str, str] | None = None,
+    ) -> None:
         self.db = workdir / "load.sqlite"
         self.port = free_port()
-        self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{self.db}", "QUIZ_RATELIMIT_ENABLED": "false",
-                    "QUIZ_WORKERS": str(workers), "QUIZ_BIND": f"127.0.0.1:{self.port}",
-                    "QUIZ_ACCESS_LOG": "", "QUIZ_LOG_LEVEL": "warning", "QUIZ_SQLITE_SYNCHRONOUS": synchronous,
-                    "SECRET_KEY": "load-test", **(env or {})}
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{self.db}",
+            "QUIZ_RATELIMIT_ENABLED": "false",
+            "QUIZ_WORKERS": str(workers),
+            "QUIZ_BIND": f"127.0.0.1:{self.port}",
+            "QUIZ_ACCESS_LOG": "",
+            "QUIZ_LOG_LEVEL": "warning",
+            "QUIZ_SQLITE_SYNCHRONOUS": synchronous,
+            "SECRET_KEY": "load-test",
+            **(env or {}),
+        }
         self.workdir, self.app, self.migrate = workdir, app, migrate
         self.process: subprocess.Popen[bytes] | None = None
         self.base = f"http://127.0.0.1:{self.port}"
@@ -226,22 +271,40 @@ class Server:
     def __enter__(self) -> Server:
         bin_dir = Path(sys.executable).parent
         if self.migrate:
-            subprocess.run([str(bin_dir / "flask"), "--app", "quiz", "db", "upgrade"], env=self.env, cwd=self.workdir,
-                           check=True, capture_output=True)
+            subprocess.run(
+                [str(bin_dir / "flask"), "--app", "quiz", "db", "upgrade"],
+                env=self.env,
+                cwd=self.workdir,
+                check=True,
+                capture_output=True,
+            )
         self.log = open(self.workdir / f"gunicorn-{self.port}.log", "wb")
-        self.process = subprocess.Popen([str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), self.app],
-                                        env=self.env, cwd=self.workdir, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), self.app],
+            env=self.env,
+            cwd=self.workdir,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         for _ in range(100):
             try:
                 if requests.get(self.base + "/healthz", timeout=1).status_code == 200:
                     return self
-            except (requests.ConnectionError, requests.Timeout):  # not bound yet, or workers still booting
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+            ):  # not bound yet, or workers still booting
                 time.sleep(0.1)
         raise RuntimeError("gunicorn did not start; see " + self.log.name)
 
     def worker_pids(self) -> list[int]:
         assert self.process is not None
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)], capture_output=True, text=True)
+        out = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(self.process.pid)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return [int(p) for p in out.stdout.split()]
 
     def __exit__(self, *exc: object) -> None:
@@ -289,7 +352,10 @@ def verify(db: Path, acked: dict[tuple[int, int], Any]) -> tuple[int, int, int, 
     con = sqlite3.connect(db)
     try:
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
-        rows = {(a, p): json.loads(ans) for a, p, ans in con.execute("SELECT attempt_id, position, answer FROM response")}
+        rows = {
+            (a, p): json.loads(ans)
+            for a, p, ans in con.execute("SELECT attempt_id, position, answer FROM response")
+        }
     finally:
         con.close()
     missing = sum(1 for key in acked if key not in rows)
@@ -298,19 +364,33 @@ def verify(db: Path, acked: dict[tuple[int, int], Any]) -> tuple[int, int, int, 
     return len(rows), missing, mismatched, extra, integrity
 
 
-def run(students: int = 16, seconds: float = 10, workers: int = 4, kill_worker: bool = False,
-        max_requests: int = 200_000, synchronous: str = "NORMAL", banks: list[str] | None = None) -> Outcome:
+def run(
+    students: int = 16,
+    seconds: float = 10,
+    workers: int = 4,
+    kill_worker: bool = False,
+    max_requests: int = 200_000,
+    synchronous: str = "NORMAL",
+    banks: list[str] | None = None,
+) -> Outcome:
     """Run the whole load test in a temporary folder and return what it measured."""
     banks = banks or sorted(p.stem for p in (ROOT / "questions").glob("*.yaml"))
-    with tempfile.TemporaryDirectory(prefix="quiz-load-") as tmp, Server(Path(tmp), workers, synchronous) as server:
+    with (
+        tempfile.TemporaryDirectory(prefix="quiz-load-") as tmp,
+        Server(Path(tmp), workers, synchronous) as server,
+    ):
         stats = Stats()
         budget = [max_requests]
         started = time.monotonic()
         deadline = started + seconds
         killed, served_after = None, 0
         with ThreadPoolExecutor(max_workers=students) as pool:
-            futures = [pool.submit(Student(server.base, f"student{i:03d}", stats, deadline, budget).run, banks)
-                       for i in range(students)]
+            futures = [
+                pool.submit(
+                    Student(server.base, f"student{i:03d}", stats, deadline, budget).run, banks
+                )
+                for i in range(students)
+            ]
             if kill_worker:
                 time.sleep(seconds / 2)
                 killed = server.worker_pids()[0]
@@ -327,14 +407,24 @@ def run(students: int = 16, seconds: float = 10, workers: int = 4, kill_worker: 
         stored, missing, mismatched, extra, integrity = verify(server.db, stats.acked)
     lat = sorted(stats.latencies)
     return Outcome(
-        students=students, seconds=round(elapsed, 1), requests=len(lat), answers_acked=len(stats.acked),
-        answers_stored=stored, missing=missing, mismatched=mismatched, unacknowledged_stored=extra,
+        students=students,
+        seconds=round(elapsed, 1),
+        requests=len(lat),
+        answers_acked=len(stats.acked),
+        answers_stored=stored,
+        missing=missing,
+        mismatched=mismatched,
+        unacknowledged_stored=extra,
         server_errors=sum(n for code, n in stats.statuses.items() if code >= 500),
-        connection_errors=stats.connection_errors, integrity=integrity, killed_worker=killed,
-        served_after_kill=served_after, finished_attempts=stats.finished_attempts,
+        connection_errors=stats.connection_errors,
+        integrity=integrity,
+        killed_worker=killed,
+        served_after_kill=served_after,
+        finished_attempts=stats.finished_attempts,
         p50_ms=round(1000 * statistics.median(lat), 1) if lat else 0.0,
         p99_ms=round(1000 * lat[int(0.99 * (len(lat) - 1))], 1) if lat else 0.0,
-        requests_per_s=round(len(lat) / elapsed, 1), answers_per_s=round(len(stats.acked) / elapsed, 1),
+        requests_per_s=round(len(lat) / elapsed, 1),
+        answers_per_s=round(len(stats.acked) / elapsed, 1),
     )
 
 
@@ -346,7 +436,9 @@ def main() -> None:
     parser.add_argument("--kill-worker", action="store_true")
     parser.add_argument("--synchronous", default="NORMAL", choices=["NORMAL", "FULL"])
     args = parser.parse_args()
-    outcome = run(args.students, args.seconds, args.workers, args.kill_worker, synchronous=args.synchronous)
+    outcome = run(
+        args.students, args.seconds, args.workers, args.kill_worker, synchronous=args.synchronous
+    )
     print(json.dumps({**outcome.__dict__, "lost": outcome.lost}, indent=2))
 
 

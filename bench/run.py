@@ -40,7 +40,8 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -51,8 +52,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
 
-from tests.support import answer_data  # noqa: E402
-from loadtest import FormParser, Server  # noqa: E402  (bench/loadtest.py)
+import itertools
+
+from loadtest import FormParser, Server
+
+from tests.support import answer_data
 
 BIN = Path(sys.executable).parent
 USER_AGENT = "quiz-bench"  # wrk sends the same, so Flask-Login's session identifier matches
@@ -62,8 +66,13 @@ RESPONSES_PER_ATTEMPT = 26.5  # demo-data: 162 questions over 6 banks, 5% of att
 ATTEMPTS_PER_STUDENT = 20  # demo-data's default ratio (1,000 students, 20,000 attempts)
 
 TARGETS = {
-    "answer_vs_insert": 0.70, "question_vs_template": 0.70, "p99_ms": 50.0,
-    "instructor_ms_at_1m": 300.0, "steepest_step_exponent": 1.1, "startup_s": 1.0, "page_bytes": 50_000,
+    "answer_vs_insert": 0.70,
+    "question_vs_template": 0.70,
+    "p99_ms": 50.0,
+    "instructor_ms_at_1m": 300.0,
+    "steepest_step_exponent": 1.1,
+    "startup_s": 1.0,
+    "page_bytes": 50_000,
 }
 
 
@@ -82,22 +91,44 @@ def write_requests(path: Path, lines: Sequence[tuple[str, str, str, str]]) -> Pa
     return path
 
 
-def wrk(base: str, requests_file: Path, expect: int, seconds: float, connections: int, threads: int) -> dict[str, Any]:
+def wrk(
+    base: str, requests_file: Path, expect: int, seconds: float, connections: int, threads: int
+) -> dict[str, Any]:
     """Run wrk with the replay script; return its counts and latencies (ms) and requests/s."""
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
-               "-s", str(HERE / "wrk" / "replay.lua"), base, "--", str(requests_file), str(threads), str(expect)]
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{max(1, round(seconds))}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(HERE / "wrk" / "replay.lua"),
+        base,
+        "--",
+        str(requests_file),
+        str(threads),
+        str(expect),
+    ]
     out = subprocess.run(command, capture_output=True, text=True, check=True)
     line = next((ln for ln in out.stdout.splitlines() if ln.startswith("WRKJSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk printed no result:\n{out.stdout}\n{out.stderr}")
-    raw = json.loads(line[len("WRKJSON "):])
+    raw = json.loads(line[len("WRKJSON ") :])
     seconds_run = raw["duration_us"] / 1e6
     return {
-        "requests": raw["requests"], "seconds": round(seconds_run, 2),
+        "requests": raw["requests"],
+        "seconds": round(seconds_run, 2),
         "rps": round(raw["good"] / seconds_run, 1),  # only responses with the expected status count
-        "p50_ms": raw["p50_us"] / 1000, "p90_ms": raw["p90_us"] / 1000, "p99_ms": raw["p99_us"] / 1000,
-        "max_ms": raw["max_us"] / 1000, "good": raw["good"], "bad": raw["bad"], "bad_statuses": raw["bad_statuses"],
-        "socket_errors": {k: v for k, v in raw["errors"].items() if v}, "wrapped": raw["wrapped"],
+        "p50_ms": raw["p50_us"] / 1000,
+        "p90_ms": raw["p90_us"] / 1000,
+        "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000,
+        "good": raw["good"],
+        "bad": raw["bad"],
+        "bad_statuses": raw["bad_statuses"],
+        "socket_errors": {k: v for k, v in raw["errors"].items() if v},
+        "wrapped": raw["wrapped"],
         "prepared": sum(1 for _ in requests_file.open()),
     }
 
@@ -108,8 +139,13 @@ def wrk(base: str, requests_file: Path, expect: int, seconds: float, connections
 def quiz_app(database: Path) -> Any:
     from quiz import create_app
 
-    return create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": SECRET_KEY,
-                       "RATELIMIT_ENABLED": False})
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "SECRET_KEY": SECRET_KEY,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
 
 
 def add_user(app: Any, username: str, role: str = "student") -> int:
@@ -131,8 +167,12 @@ def log_in(base: str, username: str) -> requests.Session:
     http.headers["User-Agent"] = USER_AGENT
     form = FormParser()
     form.feed(http.get(base + "/login", timeout=30).text)
-    r = http.post(base + "/login", data={"csrf_token": form.csrf, "username": username, "password": PASSWORD},
-                  allow_redirects=False, timeout=30)
+    r = http.post(
+        base + "/login",
+        data={"csrf_token": form.csrf, "username": username, "password": PASSWORD},
+        allow_redirects=False,
+        timeout=30,
+    )
     if r.status_code != 302:
         raise RuntimeError(f"log-in of {username} failed: {r.status_code}")
     return http
@@ -162,28 +202,55 @@ class QuizRequests:
             post_attempts = math.ceil(answers_needed / per_attempt) + len(banks)
             # Attempts for the GETs (one per student and bank) and, separately, for the POSTs.
             plan = [("get", uid, bank) for uid in user_ids for bank in banks]
-            plan += [("post", user_ids[n % students], banks[(n // students) % len(banks)]) for n in range(post_attempts)]
-            rows = [{"user_id": uid, "bank_id": bank.id, "layout": to_json(new_layout(bank.questions, rng)),
-                     "max_score": len(bank.questions), "started_at": datetime.now(timezone.utc)} for _, uid, bank in plan]
-            ids = db.session.execute(insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True), rows).scalars().all()
+            plan += [
+                ("post", user_ids[n % students], banks[(n // students) % len(banks)])
+                for n in range(post_attempts)
+            ]
+            rows = [
+                {
+                    "user_id": uid,
+                    "bank_id": bank.id,
+                    "layout": to_json(new_layout(bank.questions, rng)),
+                    "max_score": len(bank.questions),
+                    "started_at": datetime.now(UTC),
+                }
+                for _, uid, bank in plan
+            ]
+            ids = (
+                db.session.execute(
+                    insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True), rows
+                )
+                .scalars()
+                .all()
+            )
             db.session.commit()
         self.questions = catalog.questions
         self.sessions: dict[int, requests.Session] = {}
         self.cookies: dict[int, str] = {}
         self.tokens: dict[int, str] = {}
-        first_get = {uid: attempt_id for (kind, uid, _), attempt_id in reversed(list(zip(plan, ids))) if kind == "get"}
-        for uid, name in zip(user_ids, names):
+        first_get = {
+            uid: attempt_id
+            for (kind, uid, _), attempt_id in reversed(list(zip(plan, ids, strict=False)))
+            if kind == "get"
+        }
+        for uid, name in zip(user_ids, names, strict=False):
             http = log_in(server.base, name)
             page = http.get(f"{server.base}/attempts/{first_get[uid]}/1", timeout=30)
             if page.status_code != 200:
                 raise RuntimeError(f"question page answered {page.status_code}")
             form = FormParser()
             form.feed(page.text)
-            self.sessions[uid], self.cookies[uid], self.tokens[uid] = http, f"session={http.cookies['session']}", form.csrf
+            self.sessions[uid], self.cookies[uid], self.tokens[uid] = (
+                http,
+                f"session={http.cookies['session']}",
+                form.csrf,
+            )
         self.gets: list[tuple[str, str, str, str]] = []
-        self.get_questions: list[tuple[str, str, int]] = []  # (question id, path, user) for the page weight
+        self.get_questions: list[
+            tuple[str, str, int]
+        ] = []  # (question id, path, user) for the page weight
         posts: list[tuple[int, int, tuple[str, str, str, str]]] = []
-        for (kind, uid, _), attempt_id, row in zip(plan, ids, rows):
+        for (kind, uid, _), attempt_id, row in zip(plan, ids, rows, strict=False):
             for position, entry in enumerate(row["layout"], 1):
                 path = f"/attempts/{attempt_id}/{position}"
                 if kind == "get":
@@ -191,8 +258,17 @@ class QuizRequests:
                     self.get_questions.append((entry["question_id"], path, uid))
                 else:
                     q = catalog.questions[entry["question_id"]]
-                    data = {"csrf_token": self.tokens[uid], **answer_data(q, entry, right=rng.random() < 0.7)}
-                    posts.append((position, attempt_id, ("POST", path, self.cookies[uid], urlencode(data, doseq=True))))
+                    data = {
+                        "csrf_token": self.tokens[uid],
+                        **answer_data(q, entry, right=rng.random() < 0.7),
+                    }
+                    posts.append(
+                        (
+                            position,
+                            attempt_id,
+                            ("POST", path, self.cookies[uid], urlencode(data, doseq=True)),
+                        )
+                    )
         # Position by position across all attempts: neighbouring requests are different students' attempts.
         posts.sort(key=lambda p: (p[0], p[1]))
         self.posts = [p[2] for p in posts]
@@ -228,14 +304,25 @@ def page_weight(server: Server, quiz: QuizRequests) -> dict[str, Any]:
         sizes[question_id], gz[question_id] = len(body), len(gzip.compress(body))
         types[question_id] = quiz.questions[question_id].type
     http = requests.Session()
-    assets = {name: http.get(f"{server.base}/static/{name}", timeout=30).content for name in ("style.css", "js/quiz.js")}
+    assets = {
+        name: http.get(f"{server.base}/static/{name}", timeout=30).content
+        for name in ("style.css", "js/quiz.js")
+    }
     largest = max(sizes, key=sizes.__getitem__)
     css, js = len(assets["style.css"]), len(assets["js/quiz.js"])
     return {
-        "pages": len(sizes), "html_median": int(statistics.median(sizes.values())), "html_max": sizes[largest],
-        "html_max_question": largest, "html_max_type": types[largest], "css": css, "js": js,
-        "total_max": sizes[largest] + css + js, "total_median": int(statistics.median(sizes.values())) + css + js,
-        "total_max_gzip": gz[largest] + len(gzip.compress(assets["style.css"])) + len(gzip.compress(assets["js/quiz.js"])),
+        "pages": len(sizes),
+        "html_median": int(statistics.median(sizes.values())),
+        "html_max": sizes[largest],
+        "html_max_question": largest,
+        "html_max_type": types[largest],
+        "css": css,
+        "js": js,
+        "total_max": sizes[largest] + css + js,
+        "total_median": int(statistics.median(sizes.values())) + css + js,
+        "total_max_gzip": gz[largest]
+        + len(gzip.compress(assets["style.css"]))
+        + len(gzip.compress(assets["js/quiz.js"])),
     }
 
 
@@ -249,27 +336,46 @@ def throughput(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any],
     (workdir / "baseline").mkdir()
     (workdir / "quiz").mkdir()
     with ExitStack() as stack:
-        baseline = stack.enter_context(Server(
-            workdir / "baseline", args.workers, app="baseline_app:create_app()", migrate=False,
-            env={"PYTHONPATH": str(HERE), "BASELINE_DATABASE": str(workdir / "baseline" / "baseline.sqlite")}))
+        baseline = stack.enter_context(
+            Server(
+                workdir / "baseline",
+                args.workers,
+                app="baseline_app:create_app()",
+                migrate=False,
+                env={
+                    "PYTHONPATH": str(HERE),
+                    "BASELINE_DATABASE": str(workdir / "baseline" / "baseline.sqlite"),
+                },
+            )
+        )
         quiz_server = stack.enter_context(Server(workdir / "quiz", args.workers))
-        log(f"servers up: baseline {baseline.base}, quiz {quiz_server.base} ({args.workers} workers each)")
+        log(
+            f"servers up: baseline {baseline.base}, quiz {quiz_server.base} ({args.workers} workers each)"
+        )
         started = time.perf_counter()
         chunk = args.answers_per_round
-        quiz = QuizRequests(quiz_server, args.students, chunk * (args.rounds + 1) + args.warmup_answers, args.seed)
-        log(f"prepared {args.students} logged-in students, {len(quiz.gets)} question pages and {len(quiz.posts)} "
-            f"answers in {time.perf_counter() - started:.1f} s")
+        quiz = QuizRequests(
+            quiz_server, args.students, chunk * (args.rounds + 1) + args.warmup_answers, args.seed
+        )
+        log(
+            f"prepared {args.students} logged-in students, {len(quiz.gets)} question pages and {len(quiz.posts)} "
+            f"answers in {time.perf_counter() - started:.1f} s"
+        )
         weight = page_weight(quiz_server, quiz)
 
         files = workdir / "requests"
         files.mkdir()
-        constant = {name: write_requests(files / f"{name}.txt", [("GET", f"/{name}", "", "")] * 256)
-                    for name in ("bare", "template")}
+        constant = {
+            name: write_requests(files / f"{name}.txt", [("GET", f"/{name}", "", "")] * 256)
+            for name in ("bare", "template")
+        }
         inserts = iter(range(10**9))
 
         def insert_file(tag: str, n: int) -> Path:
-            return write_requests(files / f"insert-{tag}.txt",
-                                  [("POST", "/insert", "", f"answer=a{next(inserts)}") for _ in range(n)])
+            return write_requests(
+                files / f"insert-{tag}.txt",
+                [("POST", "/insert", "", f"answer=a{next(inserts)}") for _ in range(n)],
+            )
 
         gets = write_requests(files / "question.txt", quiz.gets)
 
@@ -280,7 +386,11 @@ def throughput(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any],
                 "question": (quiz_server.base, gets, 200),
                 # Inserts cost nothing to prepare: enough for 12,000 a second.
                 "insert": (baseline.base, insert_file(tag, int(12_000 * max(seconds, 2))), 302),
-                "answer": (quiz_server.base, write_requests(files / f"answer-{tag}.txt", quiz.take_posts(answers)), 302),
+                "answer": (
+                    quiz_server.base,
+                    write_requests(files / f"answer-{tag}.txt", quiz.take_posts(answers)),
+                    302,
+                ),
             }
 
         seconds = 2
@@ -298,59 +408,92 @@ def throughput(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any],
             results = {}
             for name in ENDPOINTS:
                 base, path, expect = this[name]
-                results[name] = wrk(base, path, expect, args.seconds, args.connections, args.threads)
+                results[name] = wrk(
+                    base, path, expect, args.seconds, args.connections, args.threads
+                )
                 m = results[name]
                 if name == "answer":  # every acknowledged answer is a new stored response
                     time.sleep(1)
                     before, stored = stored, stored_responses(quiz_server.db)
                     m["stored"] = stored - before
-                log(f"round {r + 1}/{args.rounds} {name:9s} {m['rps']:8.1f} req/s  p50 {m['p50_ms']:6.1f} ms  "
-                    f"p99 {m['p99_ms']:6.1f} ms  bad {m['bad']}  wrapped {m['wrapped']}")
+                log(
+                    f"round {r + 1}/{args.rounds} {name:9s} {m['rps']:8.1f} req/s  p50 {m['p50_ms']:6.1f} ms  "
+                    f"p99 {m['p99_ms']:6.1f} ms  bad {m['bad']}  wrapped {m['wrapped']}"
+                )
             rounds.append(results)
         # Once more with one connection per worker: the time a request takes with no queue.
         unqueued = {}
         this = plan("unqueued", chunk)
         for name in ENDPOINTS:
             base, path, expect = this[name]
-            m = unqueued[name] = wrk(base, path, expect, args.seconds, args.workers, min(args.threads, args.workers))
-            log(f"{args.workers} connections {name:9s} {m['rps']:8.1f} req/s  p50 {m['p50_ms']:6.1f} ms  "
-                f"p99 {m['p99_ms']:6.1f} ms  bad {m['bad']}  wrapped {m['wrapped']}")
+            m = unqueued[name] = wrk(
+                base, path, expect, args.seconds, args.workers, min(args.threads, args.workers)
+            )
+            log(
+                f"{args.workers} connections {name:9s} {m['rps']:8.1f} req/s  p50 {m['p50_ms']:6.1f} ms  "
+                f"p99 {m['p99_ms']:6.1f} ms  bad {m['bad']}  wrapped {m['wrapped']}"
+            )
     summary = summarise_throughput(rounds, args.connections)
-    summary["unqueued"] = {"connections": args.workers, "endpoints": {
-        name: {k: m[k] for k in ("rps", "p50_ms", "p90_ms", "p99_ms", "bad", "wrapped")} for name, m in unqueued.items()}}
+    summary["unqueued"] = {
+        "connections": args.workers,
+        "endpoints": {
+            name: {k: m[k] for k in ("rps", "p50_ms", "p90_ms", "p99_ms", "bad", "wrapped")}
+            for name, m in unqueued.items()
+        },
+    }
     return summary, weight
 
 
-def summarise_throughput(rounds: list[dict[str, dict[str, Any]]], connections: int) -> dict[str, Any]:
+def summarise_throughput(
+    rounds: list[dict[str, dict[str, Any]]], connections: int
+) -> dict[str, Any]:
     def med(name: str, key: str) -> float:
         return round(statistics.median(r[name][key] for r in rounds), 2)
 
     endpoints = {}
     for name in ENDPOINTS:
         endpoints[name] = {
-            "rps": med(name, "rps"), "p50_ms": med(name, "p50_ms"), "p99_ms": med(name, "p99_ms"),
-            "rps_rounds": [r[name]["rps"] for r in rounds], "p99_rounds": [r[name]["p99_ms"] for r in rounds],
-            "bad": sum(r[name]["bad"] for r in rounds), "bad_statuses": [r[name]["bad_statuses"] for r in rounds],
-            "socket_errors": [r[name]["socket_errors"] for r in rounds], "wrapped": sum(r[name]["wrapped"] for r in rounds),
-            "requests": sum(r[name]["requests"] for r in rounds), "prepared_per_round": rounds[0][name]["prepared"],
+            "rps": med(name, "rps"),
+            "p50_ms": med(name, "p50_ms"),
+            "p99_ms": med(name, "p99_ms"),
+            "rps_rounds": [r[name]["rps"] for r in rounds],
+            "p99_rounds": [r[name]["p99_ms"] for r in rounds],
+            "bad": sum(r[name]["bad"] for r in rounds),
+            "bad_statuses": [r[name]["bad_statuses"] for r in rounds],
+            "socket_errors": [r[name]["socket_errors"] for r in rounds],
+            "wrapped": sum(r[name]["wrapped"] for r in rounds),
+            "requests": sum(r[name]["requests"] for r in rounds),
+            "prepared_per_round": rounds[0][name]["prepared"],
         }
 
     def ratio(a: str, b: str) -> dict[str, Any]:
         per_round = [r[a]["rps"] / r[b]["rps"] for r in rounds]
-        return {"median": round(statistics.median(per_round), 3), "rounds": [round(x, 3) for x in per_round]}
+        return {
+            "median": round(statistics.median(per_round), 3),
+            "rounds": [round(x, 3) for x in per_round],
+        }
 
     ratios = {
-        "answer_vs_insert": ratio("answer", "insert"), "question_vs_template": ratio("question", "template"),
-        "answer_vs_bare": ratio("answer", "bare"), "question_vs_bare": ratio("question", "bare"),
-        "template_vs_bare": ratio("template", "bare"), "insert_vs_bare": ratio("insert", "bare"),
+        "answer_vs_insert": ratio("answer", "insert"),
+        "question_vs_template": ratio("question", "template"),
+        "answer_vs_bare": ratio("answer", "bare"),
+        "question_vs_bare": ratio("question", "bare"),
+        "template_vs_bare": ratio("template", "bare"),
+        "insert_vs_bare": ratio("insert", "bare"),
     }
     # wrk stops with up to one request per connection in flight: those are stored but not
     # counted, so per round acknowledged <= stored <= acknowledged + connections.
     acknowledged = [r["answer"]["good"] for r in rounds]
     stored = [r["answer"]["stored"] for r in rounds]
-    consistent = all(a <= s <= a + connections for a, s in zip(acknowledged, stored))
-    return {"rounds": len(rounds), "endpoints": endpoints, "ratios": ratios, "answers_acknowledged": sum(acknowledged),
-            "answers_stored": sum(stored), "answers_consistent": consistent}
+    consistent = all(a <= s <= a + connections for a, s in zip(acknowledged, stored, strict=False))
+    return {
+        "rounds": len(rounds),
+        "endpoints": endpoints,
+        "ratios": ratios,
+        "answers_acknowledged": sum(acknowledged),
+        "answers_stored": sum(stored),
+        "answers_consistent": consistent,
+    }
 
 
 # ---------------------------------------------------------------------------- start-up
@@ -372,24 +515,39 @@ print(json.dumps({"import_s": t1 - t0, "create_app_s": t2 - t1, "total_s": t2 - 
 def startup(workdir: Path, runs: int) -> dict[str, Any]:
     """``create_app()`` (import, then load and check every bank) in a fresh process, *runs*
     times after one run that warms the file cache; also the whole process's wall time."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'startup.sqlite'}", "SECRET_KEY": "bench",
-           "QUIZ_RATELIMIT_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'startup.sqlite'}",
+        "SECRET_KEY": "bench",
+        "QUIZ_RATELIMIT_ENABLED": "false",
+    }
     samples, walls = [], []
     for n in range(runs + 1):
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", STARTUP], env=env, cwd=workdir, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP],
+            env=env,
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         wall = time.perf_counter() - started
         if n:
             samples.append(json.loads(out.stdout.strip().splitlines()[-1]))
             walls.append(wall)
     last = samples[-1]
     return {
-        "runs": runs, "total_s": round(statistics.median(s["total_s"] for s in samples), 3),
+        "runs": runs,
+        "total_s": round(statistics.median(s["total_s"] for s in samples), 3),
         "import_s": round(statistics.median(s["import_s"] for s in samples), 3),
         "create_app_s": round(statistics.median(s["create_app_s"] for s in samples), 3),
         "process_wall_s": round(statistics.median(walls), 3),
         "all_total_s": [round(s["total_s"], 3) for s in samples],
-        "banks": last["banks"], "questions": last["questions"], "errors": last["errors"], "documents": last["documents"],
+        "banks": last["banks"],
+        "questions": last["questions"],
+        "errors": last["errors"],
+        "documents": last["documents"],
     }
 
 
@@ -404,8 +562,22 @@ def timed(function: Callable[[], object], repeat: int, warmup: int = 1) -> dict[
         started = time.perf_counter()
         function()
         times.append(1000 * (time.perf_counter() - started))
-    return {"median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1),
-            "min_ms": round(min(times), 1)}
+    return {
+        "median_ms": round(statistics.median(times), 1),
+        "max_ms": round(max(times), 1),
+        "min_ms": round(min(times), 1),
+    }
+
+
+def item_report_alone(bank: Any) -> None:
+    """Item analysis of *bank* without the page: the store's read and the report."""
+    from quiz.store.analysis import analysed_with_answers
+    from quiz.web.pages import reports
+
+    scored, answers = analysed_with_answers(
+        bank.id, reports.choice_question_ids(bank), datetime.now(UTC)
+    )
+    reports.item_report(bank, scored, answers)
 
 
 def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:
@@ -413,17 +585,17 @@ def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any
     students at each step) and time the instructor pages at each size."""
     from sqlalchemy import func, select
 
-    from quiz.store.analysis import analysed_with_answers
     from quiz.store.catalog import current as current_catalog
     from quiz.store.db import db
     from quiz.store.gradebook import gradebook, sort_rows
     from quiz.store.models import Response
-    from quiz.web.pages import reports
 
     folder = workdir / "instructor"
     folder.mkdir()
     results: list[dict[str, Any]] = []
-    with Server(folder, args.workers) as server:  # migrates the empty database, serves it throughout
+    with Server(
+        folder, args.workers
+    ) as server:  # migrates the empty database, serves it throughout
         app = quiz_app(server.db)
         add_user(app, "bench-instructor", role="instructor")
         http = log_in(server.base, "bench-instructor")
@@ -433,12 +605,14 @@ def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any
                 r = http.get(server.base + path, timeout=120)
                 if r.status_code != 200:
                     raise RuntimeError(f"{path} answered {r.status_code}")
+
             return get
 
         def in_app(function: Callable[[], object]) -> Callable[[], None]:
             def call() -> None:
                 with app.app_context():
                     function()
+
             return call
 
         env = {**server.env}
@@ -447,39 +621,85 @@ def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any
             attempts = max(1, round((size - count) / RESPONSES_PER_ATTEMPT))
             students = max(1, round(attempts / ATTEMPTS_PER_STUDENT))
             started = time.perf_counter()
-            subprocess.run([str(BIN / "flask"), "--app", "quiz", "demo-data", "--students", str(students),
-                            "--attempts", str(attempts), "--prefix", f"size{step}-", "--seed", str(args.seed + step)],
-                           env=env, cwd=folder, check=True, capture_output=True)
+            subprocess.run(
+                [
+                    str(BIN / "flask"),
+                    "--app",
+                    "quiz",
+                    "demo-data",
+                    "--students",
+                    str(students),
+                    "--attempts",
+                    str(attempts),
+                    "--prefix",
+                    f"size{step}-",
+                    "--seed",
+                    str(args.seed + step),
+                ],
+                env=env,
+                cwd=folder,
+                check=True,
+                capture_output=True,
+            )
             generated = time.perf_counter() - started
             with app.app_context():
                 count = db.session.execute(select(func.count()).select_from(Response)).scalar_one()
-                bank_id = db.session.execute(select(Response.bank_id).group_by(Response.bank_id)
-                                             .order_by(func.count().desc()).limit(1)).scalar_one()
-                bank_responses = db.session.execute(select(func.count()).select_from(Response)
-                                                    .where(Response.bank_id == bank_id)).scalar_one()
+                bank_id = db.session.execute(
+                    select(Response.bank_id)
+                    .group_by(Response.bank_id)
+                    .order_by(func.count().desc())
+                    .limit(1)
+                ).scalar_one()
+                bank_responses = db.session.execute(
+                    select(func.count()).select_from(Response).where(Response.bank_id == bank_id)
+                ).scalar_one()
                 bank = current_catalog().banks[bank_id]
-            log(f"{count:,} responses ({students} more students, {attempts} more attempts, made in {generated:.0f} s)")
-            row: dict[str, Any] = {"responses": count, "bank": bank_id, "bank_responses": bank_responses,
-                                   "generate_s": round(generated, 1)}
+            log(
+                f"{count:,} responses ({students} more students, {attempts} more attempts, made in {generated:.0f} s)"
+            )
+            row: dict[str, Any] = {
+                "responses": count,
+                "bank": bank_id,
+                "bank_responses": bank_responses,
+                "generate_s": round(generated, 1),
+            }
             cases = {
                 "gradebook_http": page("/instructor/gradebook"),
                 "items_http": page(f"/instructor/banks/{bank_id}/items"),
                 "items_all_http": page(f"/instructor/banks/{bank_id}/items?attempts=all"),
-                "gradebook_query": in_app(lambda: sort_rows(gradebook(datetime.now(timezone.utc)), "student")),
-                "items_query": in_app(lambda: reports.item_report(bank, *analysed_with_answers(
-                    bank.id, reports.choice_question_ids(bank), datetime.now(timezone.utc)))),
+                "gradebook_query": in_app(
+                    lambda: sort_rows(gradebook(datetime.now(UTC)), "student")
+                ),
+                "items_query": in_app(partial(item_report_alone, bank)),
             }
             for name, case in cases.items():
-                row[name] = timed(case, args.repeat, warmup=2 * args.workers if name.endswith("_http") else 1)
-                log(f"  {name:16s} median {row[name]['median_ms']:8.1f} ms  max {row[name]['max_ms']:8.1f} ms")
+                row[name] = timed(
+                    case, args.repeat, warmup=2 * args.workers if name.endswith("_http") else 1
+                )
+                log(
+                    f"  {name:16s} median {row[name]['median_ms']:8.1f} ms  max {row[name]['max_ms']:8.1f} ms"
+                )
             results.append(row)
         with app.app_context():
             db.engine.dispose()
     series = ("gradebook_http", "items_http", "items_all_http", "gradebook_query", "items_query")
-    growth = {name: exponent([r["responses"] for r in results], [r[name]["median_ms"] for r in results]) for name in series}
-    steps = {name: [exponent([a["responses"], b["responses"]], [a[name]["median_ms"], b[name]["median_ms"]])
-                    for a, b in zip(results, results[1:])] for name in series}
-    return {"sizes": results, "growth_exponent": growth, "step_exponents": steps, "repeat": args.repeat}
+    growth = {
+        name: exponent([r["responses"] for r in results], [r[name]["median_ms"] for r in results])
+        for name in series
+    }
+    steps = {
+        name: [
+            exponent([a["responses"], b["responses"]], [a[name]["median_ms"], b[name]["median_ms"]])
+            for a, b in itertools.pairwise(results)
+        ]
+        for name in series
+    }
+    return {
+        "sizes": results,
+        "growth_exponent": growth,
+        "step_exponents": steps,
+        "repeat": args.repeat,
+    }
 
 
 def exponent(xs: Sequence[float], ys: Sequence[float]) -> float | None:
@@ -488,14 +708,22 @@ def exponent(xs: Sequence[float], ys: Sequence[float]) -> float | None:
         return None
     lx, ly = [math.log10(x) for x in xs], [math.log10(max(y, 1e-3)) for y in ys]
     mx, my = statistics.fmean(lx), statistics.fmean(ly)
-    return round(sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx), 2)
+    return round(
+        sum((a - mx) * (b - my) for a, b in zip(lx, ly, strict=False))
+        / sum((a - mx) ** 2 for a in lx),
+        2,
+    )
 
 
 # ------------------------------------------------------------------------------ the plot
 
 
-SERIES = [("gradebook_http", "Gradebook page (HTTP)", "#1f5fa8", ""), ("items_http", "Item analysis page (HTTP)", "#b5461b", ""),
-          ("gradebook_query", "gradebook() query alone", "#1f5fa8", "6 4"), ("items_query", "item_report() alone", "#b5461b", "6 4")]
+SERIES = [
+    ("gradebook_http", "Gradebook page (HTTP)", "#1f5fa8", ""),
+    ("items_http", "Item analysis page (HTTP)", "#b5461b", ""),
+    ("gradebook_query", "gradebook() query alone", "#1f5fa8", "6 4"),
+    ("items_query", "item_report() alone", "#b5461b", "6 4"),
+]
 
 
 def plot(scaling: dict[str, Any], path: Path) -> None:
@@ -503,8 +731,13 @@ def plot(scaling: dict[str, Any], path: Path) -> None:
     line of slope 1 (linear growth) for comparison. No plotting library needed."""
     rows = scaling["sizes"]
     xs = [r["responses"] for r in rows]
-    ys = [r[key]["median_ms"] for key, *_ in SERIES for r in rows] + [TARGETS["instructor_ms_at_1m"]]
-    x_lo, x_hi = math.log10(min(xs)) - 0.15, math.log10(max(xs)) + 0.15  # a margin either side of the sizes
+    ys = [r[key]["median_ms"] for key, *_ in SERIES for r in rows] + [
+        TARGETS["instructor_ms_at_1m"]
+    ]
+    x_lo, x_hi = (
+        math.log10(min(xs)) - 0.15,
+        math.log10(max(xs)) + 0.15,
+    )  # a margin either side of the sizes
     y_lo, y_hi = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys) * 1.5))
     width, height, left, right, top, bottom = 720, 440, 70, 230, 30, 60
     pw, ph = width - left - right, height - top - bottom
@@ -515,46 +748,74 @@ def plot(scaling: dict[str, Any], path: Path) -> None:
     def py(y: float) -> float:
         return top + ph * (1 - (math.log10(y) - y_lo) / (y_hi - y_lo))
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           'font-family="sans-serif" font-size="12" role="img" aria-labelledby="t">',
-           '<title id="t">Instructor pages: median time against stored responses, log-log</title>',
-           f'<rect width="{width}" height="{height}" fill="#fff"/>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'font-family="sans-serif" font-size="12" role="img" aria-labelledby="t">',
+        '<title id="t">Instructor pages: median time against stored responses, log-log</title>',
+        f'<rect width="{width}" height="{height}" fill="#fff"/>',
+    ]
     for e in range(math.ceil(x_lo), math.floor(x_hi) + 1):
         x = px(10**e)
         out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="#ddd"/>')
-        out.append(f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle">{_si(10**e)}</text>')
+        out.append(
+            f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle">{_si(10**e)}</text>'
+        )
     for e in range(y_lo, y_hi + 1):
         for m in (1, 2, 5):
             y = m * 10**e
             if y_lo <= math.log10(y) <= y_hi:
                 yy = py(y)
-                out.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{left + pw}" y2="{yy:.1f}" stroke="{"#ddd" if m == 1 else "#f0f0f0"}"/>')
-                out.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">{_ms(y)}</text>')
+                out.append(
+                    f'<line x1="{left}" y1="{yy:.1f}" x2="{left + pw}" y2="{yy:.1f}" stroke="{"#ddd" if m == 1 else "#f0f0f0"}"/>'
+                )
+                out.append(
+                    f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end">{_ms(y)}</text>'
+                )
     out.append(f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="none" stroke="#999"/>')
-    out.append(f'<text x="{left + pw / 2}" y="{height - 18}" text-anchor="middle">stored responses</text>')
-    out.append(f'<text transform="translate(16 {top + ph / 2}) rotate(-90)" text-anchor="middle">median time per request</text>')
+    out.append(
+        f'<text x="{left + pw / 2}" y="{height - 18}" text-anchor="middle">stored responses</text>'
+    )
+    out.append(
+        f'<text transform="translate(16 {top + ph / 2}) rotate(-90)" text-anchor="middle">median time per request</text>'
+    )
     target = TARGETS["instructor_ms_at_1m"]
-    out.append(f'<line x1="{left}" y1="{py(target):.1f}" x2="{left + pw}" y2="{py(target):.1f}" stroke="#2a8a3a" stroke-dasharray="2 3"/>')
+    out.append(
+        f'<line x1="{left}" y1="{py(target):.1f}" x2="{left + pw}" y2="{py(target):.1f}" stroke="#2a8a3a" stroke-dasharray="2 3"/>'
+    )
     # Slope 1 through the first gradebook point: a line above it would be worse than linear.
     x0, y0 = xs[0], rows[0]["gradebook_http"]["median_ms"]
     x1 = 10**x_hi
-    out.append(f'<line x1="{px(x0):.1f}" y1="{py(y0):.1f}" x2="{px(x1):.1f}" y2="{py(min(y0 * x1 / x0, 10**y_hi)):.1f}" '
-               f'stroke="#888" stroke-dasharray="1 4"/>' if y0 * x1 / x0 <= 10**y_hi else
-               f'<line x1="{px(x0):.1f}" y1="{py(y0):.1f}" x2="{px(x0 * 10**y_hi / y0):.1f}" y2="{py(10**y_hi):.1f}" '
-               f'stroke="#888" stroke-dasharray="1 4"/>')
-    for key, label, colour, dash in SERIES:
+    out.append(
+        f'<line x1="{px(x0):.1f}" y1="{py(y0):.1f}" x2="{px(x1):.1f}" y2="{py(min(y0 * x1 / x0, 10**y_hi)):.1f}" '
+        f'stroke="#888" stroke-dasharray="1 4"/>'
+        if y0 * x1 / x0 <= 10**y_hi
+        else f'<line x1="{px(x0):.1f}" y1="{py(y0):.1f}" x2="{px(x0 * 10**y_hi / y0):.1f}" y2="{py(10**y_hi):.1f}" '
+        f'stroke="#888" stroke-dasharray="1 4"/>'
+    )
+    for key, _label, colour, dash in SERIES:
         points = " ".join(f"{px(r['responses']):.1f},{py(r[key]['median_ms']):.1f}" for r in rows)
-        out.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"'
-                   + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+        out.append(
+            f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"'
+            + (f' stroke-dasharray="{dash}"' if dash else "")
+            + "/>"
+        )
         for r in rows:
-            out.append(f'<circle cx="{px(r["responses"]):.1f}" cy="{py(r[key]["median_ms"]):.1f}" r="3" fill="{colour}"/>')
+            out.append(
+                f'<circle cx="{px(r["responses"]):.1f}" cy="{py(r[key]["median_ms"]):.1f}" r="3" fill="{colour}"/>'
+            )
     legend = [(label, colour, dash, 2) for _, label, colour, dash in SERIES]
-    legend += [(f"target: {target:.0f} ms at 1M", "#2a8a3a", "2 3", 1), ("linear growth (slope 1)", "#888", "1 4", 1)]
+    legend += [
+        (f"target: {target:.0f} ms at 1M", "#2a8a3a", "2 3", 1),
+        ("linear growth (slope 1)", "#888", "1 4", 1),
+    ]
     for i, (label, colour, dash, w) in enumerate(legend):
         y = top + 14 + 20 * i
         lx = left + pw + 14
-        out.append(f'<line x1="{lx}" y1="{y}" x2="{lx + 28}" y2="{y}" stroke="{colour}" stroke-width="{w}"'
-                   + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+        out.append(
+            f'<line x1="{lx}" y1="{y}" x2="{lx + 28}" y2="{y}" stroke="{colour}" stroke-width="{w}"'
+            + (f' stroke-dasharray="{dash}"' if dash else "")
+            + "/>"
+        )
         out.append(f'<text x="{lx + 34}" y="{y + 4}">{label}</text>')
     out.append("</svg>")
     path.write_text("\n".join(out) + "\n")
@@ -580,95 +841,175 @@ def markdown(result: dict[str, Any]) -> str:
     t = result.get("throughput")
     if t:
         e, r = t["endpoints"], t["ratios"]
-        lines += [f"Throughput at {result['config']['connections']} connections, {result['config']['workers']} gunicorn "
-                  f"workers, median of {t['rounds']} interleaved rounds of {result['config']['seconds']:g} s:", "",
-                  "| endpoint | requests/s | p50 (ms) | p99 (ms) | errors (non-expected status, socket) |",
-                  "|---|---:|---:|---:|---:|"]
-        labels = {"bare": "baseline: bare constant string", "template": "baseline: small template with a form",
-                  "insert": "baseline: insert one row, commit", "question": "quiz: question page (GET)",
-                  "answer": "quiz: answer submission (POST)"}
+        lines += [
+            f"Throughput at {result['config']['connections']} connections, {result['config']['workers']} gunicorn "
+            f"workers, median of {t['rounds']} interleaved rounds of {result['config']['seconds']:g} s:",
+            "",
+            "| endpoint | requests/s | p50 (ms) | p99 (ms) | errors (non-expected status, socket) |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        labels = {
+            "bare": "baseline: bare constant string",
+            "template": "baseline: small template with a form",
+            "insert": "baseline: insert one row, commit",
+            "question": "quiz: question page (GET)",
+            "answer": "quiz: answer submission (POST)",
+        }
         for name in ("bare", "template", "question", "insert", "answer"):
             m = e[name]
             socket = sum(sum(s.values()) for s in m["socket_errors"])
-            lines.append(f"| {labels[name]} | {m['rps']:.0f} | {m['p50_ms']:.1f} | {m['p99_ms']:.1f} | {m['bad']}, {socket} |")
+            lines.append(
+                f"| {labels[name]} | {m['rps']:.0f} | {m['p50_ms']:.1f} | {m['p99_ms']:.1f} | {m['bad']}, {socket} |"
+            )
         lines += ["", "| target | measured | target | |", "|---|---:|---:|---|"]
         a, q = r["answer_vs_insert"]["median"], r["question_vs_template"]["median"]
-        lines.append(f"| answer ÷ insert baseline (throughput) | {a:.2f} (rounds {', '.join(f'{x:.2f}' for x in r['answer_vs_insert']['rounds'])}) | ≥ 0.70 | {verdict(a >= 0.7)} |")
-        lines.append(f"| question page ÷ template baseline | {q:.2f} (rounds {', '.join(f'{x:.2f}' for x in r['question_vs_template']['rounds'])}) | ≥ 0.70 | {verdict(q >= 0.7)} |")
+        lines.append(
+            f"| answer ÷ insert baseline (throughput) | {a:.2f} (rounds {', '.join(f'{x:.2f}' for x in r['answer_vs_insert']['rounds'])}) | ≥ 0.70 | {verdict(a >= 0.7)} |"
+        )
+        lines.append(
+            f"| question page ÷ template baseline | {q:.2f} (rounds {', '.join(f'{x:.2f}' for x in r['question_vs_template']['rounds'])}) | ≥ 0.70 | {verdict(q >= 0.7)} |"
+        )
         for name in ("question", "answer"):
             p99 = e[name]["p99_ms"]
-            lines.append(f"| {name} p99 at {result['config']['connections']} connections | {p99:.1f} ms | < 50 ms | {verdict(p99 < 50)} |")
-        lines.append(f"| answers acknowledged (302) / new responses stored (in flight at wrk's stop: at most "
-                     f"{result['config']['connections']} a round) | {t['answers_acknowledged']} / {t['answers_stored']} | "
-                     f"every 302 stored | {verdict(t['answers_consistent'])} |")
+            lines.append(
+                f"| {name} p99 at {result['config']['connections']} connections | {p99:.1f} ms | < 50 ms | {verdict(p99 < 50)} |"
+            )
+        lines.append(
+            f"| answers acknowledged (302) / new responses stored (in flight at wrk's stop: at most "
+            f"{result['config']['connections']} a round) | {t['answers_acknowledged']} / {t['answers_stored']} | "
+            f"every 302 stored | {verdict(t['answers_consistent'])} |"
+        )
         wrapped = e["answer"]["wrapped"] + e["insert"]["wrapped"]
-        lines.append(f"| pre-generated answers ran out | {wrapped} times | never | {verdict(wrapped == 0)} |")
-        lines += ["", "Other ratios (throughput): " + ", ".join(f"{k.replace('_vs_', ' ÷ ')} {v['median']:.2f}" for k, v in r.items()
-                                                               if k not in ("answer_vs_insert", "question_vs_template")), ""]
+        lines.append(
+            f"| pre-generated answers ran out | {wrapped} times | never | {verdict(wrapped == 0)} |"
+        )
+        lines += [
+            "",
+            "Other ratios (throughput): "
+            + ", ".join(
+                f"{k.replace('_vs_', ' ÷ ')} {v['median']:.2f}"
+                for k, v in r.items()
+                if k not in ("answer_vs_insert", "question_vs_template")
+            ),
+            "",
+        ]
         u = t.get("unqueued")
         if u:
-            lines += [f"The same with {u['connections']} connections (one per worker, so no queue): the time a request takes.", "",
-                      "| endpoint | requests/s | p50 (ms) | p90 (ms) | p99 (ms) |", "|---|---:|---:|---:|---:|"]
+            lines += [
+                f"The same with {u['connections']} connections (one per worker, so no queue): the time a request takes.",
+                "",
+                "| endpoint | requests/s | p50 (ms) | p90 (ms) | p99 (ms) |",
+                "|---|---:|---:|---:|---:|",
+            ]
             for name in ("bare", "template", "question", "insert", "answer"):
                 m = u["endpoints"][name]
-                lines.append(f"| {labels[name]} | {m['rps']:.0f} | {m['p50_ms']:.1f} | {m['p90_ms']:.1f} | {m['p99_ms']:.1f} |")
+                lines.append(
+                    f"| {labels[name]} | {m['rps']:.0f} | {m['p50_ms']:.1f} | {m['p90_ms']:.1f} | {m['p99_ms']:.1f} |"
+                )
             lines.append("")
     s = result.get("scaling")
     if s:
-        lines += ["Instructor pages (median of "
-                  f"{s['repeat']} sequential requests after a warm-up; item analysis of the bank with the most responses):", "",
-                  "| stored responses | gradebook page | item analysis page | item analysis, all attempts | gradebook() alone | item_report() alone |",
-                  "|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "Instructor pages (median of "
+            f"{s['repeat']} sequential requests after a warm-up; item analysis of the bank with the most responses):",
+            "",
+            "| stored responses | gradebook page | item analysis page | item analysis, all attempts | gradebook() alone | item_report() alone |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
         for row in s["sizes"]:
-            lines.append(f"| {row['responses']:,} | {row['gradebook_http']['median_ms']:.0f} ms | {row['items_http']['median_ms']:.0f} ms | "
-                         f"{row['items_all_http']['median_ms']:.0f} ms | {row['gradebook_query']['median_ms']:.0f} ms | "
-                         f"{row['items_query']['median_ms']:.0f} ms |")
+            lines.append(
+                f"| {row['responses']:,} | {row['gradebook_http']['median_ms']:.0f} ms | {row['items_http']['median_ms']:.0f} ms | "
+                f"{row['items_all_http']['median_ms']:.0f} ms | {row['gradebook_query']['median_ms']:.0f} ms | "
+                f"{row['items_query']['median_ms']:.0f} ms |"
+            )
         g, steps = s["growth_exponent"], s["step_exponents"]
         names = ("gradebook_http", "items_http", "items_all_http", "gradebook_query", "items_query")
-        lines.append("| growth exponent, fitted (log-log slope; 1 = linear) | " + " | ".join(str(g[n]) for n in names) + " |")
-        lines.append("| growth exponent, each step | " + " | ".join(", ".join(str(x) for x in steps[n]) for n in names) + " |")
+        lines.append(
+            "| growth exponent, fitted (log-log slope; 1 = linear) | "
+            + " | ".join(str(g[n]) for n in names)
+            + " |"
+        )
+        lines.append(
+            "| growth exponent, each step | "
+            + " | ".join(", ".join(str(x) for x in steps[n]) for n in names)
+            + " |"
+        )
         last = s["sizes"][-1]
         lines += ["", "| target | measured | target | |", "|---|---:|---:|---|"]
-        for key, label in (("gradebook_http", "gradebook page"), ("items_http", "item analysis page")):
+        for key, label in (
+            ("gradebook_http", "gradebook page"),
+            ("items_http", "item analysis page"),
+        ):
             ms = last[key]["median_ms"]
-            lines.append(f"| {label} at {last['responses']:,} responses | {ms:.0f} ms | < 300 ms | {verdict(ms < 300)} |")
+            lines.append(
+                f"| {label} at {last['responses']:,} responses | {ms:.0f} ms | < 300 ms | {verdict(ms < 300)} |"
+            )
             steepest = max(steps[key], default=None)
-            lines.append(f"| {label}: growth, steepest step (fitted {g[key]}) | {steepest} | ≤ 1.1 (linear, within timing noise) | "
-                         f"{verdict(steepest is not None and steepest <= TARGETS['steepest_step_exponent'])} |")
+            lines.append(
+                f"| {label}: growth, steepest step (fitted {g[key]}) | {steepest} | ≤ 1.1 (linear, within timing noise) | "
+                f"{verdict(steepest is not None and steepest <= TARGETS['steepest_step_exponent'])} |"
+            )
         lines.append("")
     st, w = result.get("startup"), result.get("page_weight")
     if st or w:
         lines += ["| target | measured | target | |", "|---|---:|---:|---|"]
     if st:
-        lines.append(f"| start-up: import + create_app() ({st['banks']} banks, {st['questions']} questions checked, "
-                     f"median of {st['runs']}) | {st['total_s']:.2f} s (whole process {st['process_wall_s']:.2f} s) | < 1 s | "
-                     f"{verdict(st['total_s'] < 1)} |")
+        lines.append(
+            f"| start-up: import + create_app() ({st['banks']} banks, {st['questions']} questions checked, "
+            f"median of {st['runs']}) | {st['total_s']:.2f} s (whole process {st['process_wall_s']:.2f} s) | < 1 s | "
+            f"{verdict(st['total_s'] < 1)} |"
+        )
     if w:
-        lines.append(f"| question page weight, largest of {w['pages']} pages (HTML {w['html_max']:,} + CSS {w['css']:,} + JS "
-                     f"{w['js']:,} bytes; gzip {w['total_max_gzip']:,}) | {w['total_max']:,} B | < 50 KB | "
-                     f"{verdict(w['total_max'] < TARGETS['page_bytes'])} |")
+        lines.append(
+            f"| question page weight, largest of {w['pages']} pages (HTML {w['html_max']:,} + CSS {w['css']:,} + JS "
+            f"{w['js']:,} bytes; gzip {w['total_max_gzip']:,}) | {w['total_max']:,} B | < 50 KB | "
+            f"{verdict(w['total_max'] < TARGETS['page_bytes'])} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=10, help="length of each wrk measurement")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of the five endpoints")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds of the five endpoints"
+    )
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
-    parser.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 1) * 2),
-                        help="gunicorn workers (default: gunicorn.conf.py's, 2 x cores)")
-    parser.add_argument("--students", type=int, default=32, help="logged-in students whose sessions the requests use")
-    parser.add_argument("--answers-per-round", type=int, default=20_000, help="fresh answers prepared per round")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=max(2, (os.cpu_count() or 1) * 2),
+        help="gunicorn workers (default: gunicorn.conf.py's, 2 x cores)",
+    )
+    parser.add_argument(
+        "--students",
+        type=int,
+        default=32,
+        help="logged-in students whose sessions the requests use",
+    )
+    parser.add_argument(
+        "--answers-per-round", type=int, default=20_000, help="fresh answers prepared per round"
+    )
     parser.add_argument("--warmup-answers", type=int, default=4_000)
-    parser.add_argument("--sizes", default="10000,100000,1000000", help="stored responses for the instructor pages")
-    parser.add_argument("--repeat", type=int, default=7, help="timed requests per instructor page and size")
+    parser.add_argument(
+        "--sizes", default="10000,100000,1000000", help="stored responses for the instructor pages"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=7, help="timed requests per instructor page and size"
+    )
     parser.add_argument("--startup-runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: throughput, scaling, startup")
+    parser.add_argument(
+        "--skip", default="", help="comma-separated parts to skip: throughput, scaling, startup"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "perf-scaling.svg")
-    parser.add_argument("--replot", action="store_true", help="only redraw the plot and tables from --out")
+    parser.add_argument(
+        "--replot", action="store_true", help="only redraw the plot and tables from --out"
+    )
     args = parser.parse_args()
     if args.replot:
         result = json.loads(args.out.read_text())
@@ -682,11 +1023,21 @@ def main() -> None:
         sys.exit("wrk is not installed: apt-get install -y wrk (make bench does it)")
 
     result: dict[str, Any] = {
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_average_at_start": os.getloadavg()},
-        "config": {"seconds": args.seconds, "rounds": args.rounds, "connections": args.connections,
-                   "wrk_threads": args.threads, "workers": args.workers, "students": args.students},
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cores": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "load_average_at_start": os.getloadavg(),
+        },
+        "config": {
+            "seconds": args.seconds,
+            "rounds": args.rounds,
+            "connections": args.connections,
+            "wrk_threads": args.threads,
+            "workers": args.workers,
+            "students": args.students,
+        },
         "targets": TARGETS,
     }
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as tmp:
@@ -705,7 +1056,10 @@ def main() -> None:
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     args.out.with_suffix(".md").write_text(result["markdown"])
     print(result["markdown"])
-    log(f"wrote {args.out} and {args.out.with_suffix('.md')}" + ("" if "scaling" in skip else f" and {args.plot}"))
+    log(
+        f"wrote {args.out} and {args.out.with_suffix('.md')}"
+        + ("" if "scaling" in skip else f" and {args.plot}")
+    )
 
 
 if __name__ == "__main__":

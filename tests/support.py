@@ -6,25 +6,28 @@ from __future__ import annotations
 import os
 import random
 import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from quiz import ROOT, create_app
 from quiz.domain.banks import load_banks
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question, type_of
 from quiz.store.db import db
+from quiz.store.models import User
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Set to a PostgreSQL URL to run the request-level tests there (`make test-postgres`).
 TEST_DATABASE_URL = os.environ.get("QUIZ_TEST_DATABASE_URL")
 sqlite_only = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="exercises SQLite itself")
 PASSWORD = "correct horse battery"
+GOOD_PASSWORD = "purple elephants dance"  # passes every password rule; used for new accounts
 
 APPS: list[Flask] = []
 
@@ -71,10 +74,32 @@ def load_questions(folder: Path, bank_text: str | None = None) -> dict[str, Ques
     return {q.id: q for bank in result.banks for q in bank.questions}
 
 
-def answer_data(q: Question, entry: LayoutEntry | dict[str, Any], right: bool = True) -> dict[str, Any]:
+def answer_data(
+    q: Question, entry: LayoutEntry | dict[str, Any], right: bool = True
+) -> dict[str, Any]:
     """The form fields a student posts to answer *q* (shown as *entry* says), right or
     wrong: the type's own example answer, turned into its form's values."""
     if isinstance(entry, dict):
         entry = LayoutEntry.from_json(entry)
     qtype = type_of(q)
     return qtype.form_data(q, entry, qtype.example_answer(q, right, random.Random(0)))
+
+
+def users_named(app: Flask, username: str) -> list[User]:
+    with app.app_context():
+        return list(db.session.execute(select(User).where(User.username == username)).scalars())
+
+
+def is_logged_in(client: Any) -> bool:
+    """Whether the client's session is a logged-in one (history needs a login)."""
+    return bool(client.get("/history").status_code == 200)
+
+
+class Clock:
+    """A clock a test moves by hand: the app reads it through ``CLOCK``."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now

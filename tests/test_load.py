@@ -11,7 +11,7 @@ import pytest
 from quiz import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-import loadtest  # noqa: E402
+import loadtest
 
 
 @pytest.fixture(scope="module")

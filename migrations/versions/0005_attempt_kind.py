@@ -42,8 +42,12 @@ response = sa.table("response", sa.column("attempt_id", sa.Integer), sa.column("
 
 
 def _indexes(batch, covering):
-    batch.create_index("ix_attempt_user_bank_scores", ["user_id", "bank_id", *covering[0]], unique=False)
-    batch.create_index("ix_attempt_bank_user_started", ["bank_id", "user_id", *covering[1]], unique=False)
+    batch.create_index(
+        "ix_attempt_user_bank_scores", ["user_id", "bank_id", *covering[0]], unique=False
+    )
+    batch.create_index(
+        "ix_attempt_bank_user_started", ["bank_id", "user_id", *covering[1]], unique=False
+    )
 
 
 def _drop_indexes(batch):
@@ -58,7 +62,9 @@ def upgrade():
         batch.add_column(sa.Column("document_id", sa.String(80), nullable=True))
         batch.add_column(sa.Column("deadline_at", sa.DateTime(timezone=True), nullable=True))
         batch.alter_column("bank_id", existing_type=sa.String(80), nullable=True)
-    kind = sa.case((attempt.c.mode.in_(("review", "retry", "passage")), attempt.c.mode), else_="topic")
+    kind = sa.case(
+        (attempt.c.mode.in_(("review", "retry", "passage")), attempt.c.mode), else_="topic"
+    )
     op.execute(attempt.update().values(kind=kind))
     op.execute(
         attempt.update()
@@ -99,14 +105,17 @@ def _backfill_deadlines():
     for attempt_id, started, limit in rows:
         start = started.replace(tzinfo=UTC) if started.tzinfo is None else started
         deadline = start + timedelta(seconds=limit)
-        bind.execute(attempt.update().where(attempt.c.id == attempt_id).values(deadline_at=deadline))
+        bind.execute(
+            attempt.update().where(attempt.c.id == attempt_id).values(deadline_at=deadline)
+        )
 
 
 def downgrade():
     with op.batch_alter_table("attempt") as batch:
         _drop_indexes(batch)
-        batch.drop_constraint("ck_attempt_attempt_kind", type_="check")
-        batch.drop_constraint("ck_attempt_attempt_mode", type_="check")
+        batch.drop_constraint(op.f("ck_attempt_attempt_kind"), type_="check")
+        batch.drop_constraint(op.f("ck_attempt_attempt_mode"), type_="check")
+        batch.alter_column("score", existing_type=sa.Float, nullable=True)
     op.execute(attempt.update().where(attempt.c.kind != "topic").values(mode=attempt.c.kind))
     op.execute(attempt.update().where(attempt.c.kind == "review").values(bank_id="_review"))
     op.execute(
@@ -116,9 +125,11 @@ def downgrade():
     )
     op.execute(attempt.update().where(attempt.c.finished_at.is_(None)).values(score=None))
     with op.batch_alter_table("attempt") as batch:
-        batch.alter_column("score", existing_type=sa.Float, nullable=True)
         batch.alter_column("bank_id", existing_type=sa.String(80), nullable=False)
         batch.drop_column("deadline_at")
         batch.drop_column("document_id")
         batch.drop_column("kind")
-        _indexes(batch, (["finished_at", "mode", "score", "max_score"], ["started_at", "finished_at", "mode"]))
+        _indexes(
+            batch,
+            (["finished_at", "mode", "score", "max_score"], ["started_at", "finished_at", "mode"]),
+        )

@@ -21,9 +21,13 @@ BATCH = 500  # attempts written per transaction
 @click.command("item-analysis")
 @click.argument("responses", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--attempts", "which", type=click.Choice(["first", "all"]), default="first", show_default=True,
+    "--attempts",
+    "which",
+    type=click.Choice(["first", "all"]),
+    default="first",
+    show_default=True,
     help="Each student's first attempt at each bank, or every attempt in the file.",
-)  # fmt: skip
+)
 @click.option("--bank", default=None, help="Only this bank (default: every bank in the file).")
 def item_analysis(responses: Path, which: str, bank: str | None) -> None:
     """Print the item analysis CSV of a responses export (one bank after another)."""
@@ -47,24 +51,40 @@ def item_analysis(responses: Path, which: str, bank: str | None) -> None:
 @click.command("demo-data")
 @click.option("--students", default=1000, show_default=True, type=click.IntRange(1))
 @click.option("--attempts", default=20000, show_default=True, type=click.IntRange(0))
-@click.option("--days", default=90, show_default=True, type=click.IntRange(1), help="Spread over this many days.")
-@click.option("--prefix", default="demo", show_default=True, help="User names are PREFIX0001, PREFIX0002, ...")
-@click.option("--password", default="demo password", show_default=True, help="Every demo student's password.")
+@click.option(
+    "--days",
+    default=90,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Spread over this many days.",
+)
+@click.option(
+    "--prefix", default="demo", show_default=True, help="User names are PREFIX0001, PREFIX0002, ..."
+)
+@click.option(
+    "--password", default="demo password", show_default=True, help="Every demo student's password."
+)
 @click.option("--seed", default=1, show_default=True, type=int)
 @with_appcontext
-def demo_data(students: int, attempts: int, days: int, prefix: str, password: str, seed: int) -> None:
+def demo_data(
+    students: int, attempts: int, days: int, prefix: str, password: str, seed: int
+) -> None:
     """Add a synthetic class: students with attempts and responses over the banks."""
     banks = list(catalog.current().banks.values())
     if not banks:
         raise click.ClickException("no banks are loaded; run check-banks")
     taken = bulk.users_named(prefix)
     if taken:
-        raise click.ClickException(f"{taken} user(s) named {prefix}... exist already; choose another --prefix")
+        raise click.ClickException(
+            f"{taken} user(s) named {prefix}... exist already; choose another --prefix"
+        )
     user_ids = bulk.insert_students(prefix, students, password)
     batch: list[DemoAttempt] = []
     written = 0
     with click.progressbar(length=attempts, label="attempts", file=sys.stderr) as bar:
-        for attempt in simulate(banks, students, attempts, datetime.now(UTC), days, random.Random(seed)):
+        for attempt in simulate(
+            banks, students, attempts, datetime.now(UTC), days, random.Random(seed)
+        ):
             batch.append(attempt)
             if len(batch) == BATCH:
                 written += bulk.insert_attempts(batch, user_ids)

@@ -24,7 +24,9 @@ def check_banks() -> None:
     for error in result.errors:
         click.echo(str(error), err=True)
     total = sum(len(b.questions) for b in result.banks)
-    click.echo(f"{len(result.banks)} bank(s) loaded, {total} question(s), {len(result.errors)} error(s)")
+    click.echo(
+        f"{len(result.banks)} bank(s) loaded, {total} question(s), {len(result.errors)} error(s)"
+    )
     if result.errors:
         raise SystemExit(1)
 
@@ -38,7 +40,9 @@ def bank_report() -> None:
     result = load_banks(folder, library)
     for doc in coverage(result.banks, library):
         click.echo(f"{doc.document}: {doc.title}")
-        click.echo(f"  cited by {doc.questions} question(s); {doc.cited} of {doc.paragraphs} paragraphs cited")
+        click.echo(
+            f"  cited by {doc.questions} question(s); {doc.cited} of {doc.paragraphs} paragraphs cited"
+        )
         for number, text in doc.uncited:
             short = text if len(text) <= 90 else text[:87] + "..."
             click.echo(f"  uncited paragraph {number}: {short}")

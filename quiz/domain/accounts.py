@@ -8,15 +8,33 @@ MIN_PASSWORD = 10
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
 # The most common passwords that pass the length rule; enough to stop the obvious.
 COMMON = {
-    "1234567890", "0123456789", "qwertyuiop", "password12", "password123", "passw0rd123",
-    "iloveyou12", "abcdefghij", "qwerty1234", "1q2w3e4r5t", "letmein123", "welcome123",
-    "aaaaaaaaaa", "1111111111", "0000000000", "administrator", "clonazepam", "klonopin12",
+    "1234567890",
+    "0123456789",
+    "qwertyuiop",
+    "password12",
+    "password123",
+    "passw0rd123",
+    "iloveyou12",
+    "abcdefghij",
+    "qwerty1234",
+    "1q2w3e4r5t",
+    "letmein123",
+    "welcome123",
+    "aaaaaaaaaa",
+    "1111111111",
+    "0000000000",
+    "administrator",
+    "clonazepam",
+    "klonopin12",
 }
 
 
 def username_problem(username: str) -> str | None:
     if not USERNAME.match(username):
-        return "Use 3 to 40 characters: lowercase letters, digits, dots, dashes or underscores, starting with a letter or digit."
+        return (
+            "Use 3 to 40 characters: lowercase letters, digits, dots, dashes or underscores, "
+            "starting with a letter or digit."
+        )
     return None
 
 

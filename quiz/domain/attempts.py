@@ -30,7 +30,24 @@ class Mode(StrEnum):
     EXAM = "exam"
 
 
-KIND_LABELS = {Kind.TOPIC: "Topic", Kind.REVIEW: "Spaced review", Kind.RETRY: "Retry", Kind.PASSAGE: "Passage"}
+@dataclass(frozen=True)
+class Plan:
+    """What a new attempt runs through and how it is taken."""
+
+    kind: Kind
+    mode: Mode = Mode.PRACTICE
+    bank_id: str | None = None  # topic and retry attempts
+    document_id: str | None = None  # passage attempts
+    time_limit_s: int | None = None
+    shuffle: bool = True  # shuffle the questions (their parts are always shuffled)
+
+
+KIND_LABELS = {
+    Kind.TOPIC: "Topic",
+    Kind.REVIEW: "Spaced review",
+    Kind.RETRY: "Retry",
+    Kind.PASSAGE: "Passage",
+}
 
 
 def new_layout(
@@ -94,7 +111,9 @@ def time_is_up(deadline_at: datetime | None, finished_at: datetime | None, now: 
     return deadline_at is not None and finished_at is None and aware(now) > aware(deadline_at)
 
 
-def ended_at(finished_at: datetime | None, deadline_at: datetime | None, now: datetime) -> datetime | None:
+def ended_at(
+    finished_at: datetime | None, deadline_at: datetime | None, now: datetime
+) -> datetime | None:
     """When the attempt closed: finished, or its deadline passed; None while it is open."""
     if finished_at is not None:
         return aware(finished_at)
@@ -152,7 +171,9 @@ def next_step(
     return Step.ASK
 
 
-def attempt_title(kind: Kind, mode: Mode, bank_title: str | None, document_title: str | None) -> str:
+def attempt_title(
+    kind: Kind, mode: Mode, bank_title: str | None, document_title: str | None
+) -> str:
     """A readable name for an attempt, whole bank or not."""
     if kind is Kind.REVIEW:
         return "Spaced review"

@@ -30,9 +30,22 @@ def _y_axis(top: float, plot_h: float, max_value: float, unit: str = "") -> str:
     for i in range(5):
         value = max_value * i / 4
         y = PAD_T + plot_h - plot_h * i / 4
-        parts.append(f'<line x1="{PAD_L}" x2="{WIDTH - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}" stroke-width="1"/>')
-        parts.append(f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="{INK}">{value:.0f}{unit}</text>')
+        parts.append(
+            f'<line x1="{PAD_L}" x2="{WIDTH - PAD_R}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="{GRID}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="{INK}">{value:.0f}{unit}</text>'
+        )
     return "".join(parts)
+
+
+def _x_label(x: float, label: str) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{HEIGHT - PAD_B + 16}" text-anchor="middle" font-size="11" '
+        f'fill="{INK}">{escape(label)}</text>'
+    )
 
 
 def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], unit: str = "") -> Markup:
@@ -42,17 +55,25 @@ def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], unit: 
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
     slot = plot_w / n
     parts = [_y_axis(top, plot_h, top, unit)]
-    for i, (label, value) in enumerate(zip(labels, values)):
+    for i, (label, value) in enumerate(zip(labels, values, strict=False)):
         h = plot_h * value / top
         x = PAD_L + i * slot + slot * 0.12
-        parts.append(f'<rect x="{x:.1f}" y="{PAD_T + plot_h - h:.1f}" width="{slot * 0.76:.1f}" height="{h:.1f}" fill="{BAR}">'
-                     f"<title>{escape(label)}: {value:g}{escape(unit)}</title></rect>")
-        parts.append(f'<text x="{x + slot * 0.38:.1f}" y="{HEIGHT - PAD_B + 16}" text-anchor="middle" font-size="11" fill="{INK}">{escape(label)}</text>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{PAD_T + plot_h - h:.1f}" width="{slot * 0.76:.1f}" '
+            f'height="{h:.1f}" fill="{BAR}">'
+            f"<title>{escape(label)}: {value:g}{escape(unit)}</title></rect>"
+        )
+        parts.append(_x_label(x + slot * 0.38, label))
     return _frame(title, "".join(parts))
 
 
-def line_chart(title: str, labels: Sequence[str], values: Sequence[float], max_value: float = 100,
-               unit: str = "%") -> Markup:
+def line_chart(
+    title: str,
+    labels: Sequence[str],
+    values: Sequence[float],
+    max_value: float = 100,
+    unit: str = "%",
+) -> Markup:
     """Points joined by a line, in order (e.g. scores over time)."""
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
     n = len(values)
@@ -67,7 +88,10 @@ def line_chart(title: str, labels: Sequence[str], values: Sequence[float], max_v
         parts.append(f'<polyline points="{path}" fill="none" stroke="{LINE}" stroke-width="2"/>')
     step = max(1, n // 8)
     for i, (x, y, label, value) in enumerate(points):
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{LINE}"><title>{escape(label)}: {value:.0f}{escape(unit)}</title></circle>')
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{LINE}">'
+            f"<title>{escape(label)}: {value:.0f}{escape(unit)}</title></circle>"
+        )
         if i % step == 0:
-            parts.append(f'<text x="{x:.1f}" y="{HEIGHT - PAD_B + 16}" text-anchor="middle" font-size="11" fill="{INK}">{escape(label)}</text>')
+            parts.append(_x_label(x, label))
     return _frame(title, "".join(parts))

@@ -65,8 +65,14 @@ class DemoAttempt:
     responses: list[dict[str, Any]] = field(default_factory=list)
 
 
-def simulate(banks: Sequence[Bank], students: int, attempts: int, end: datetime, days: int,
-             rng: random.Random) -> Iterator[DemoAttempt]:
+def simulate(
+    banks: Sequence[Bank],
+    students: int,
+    attempts: int,
+    end: datetime,
+    days: int,
+    rng: random.Random,
+) -> Iterator[DemoAttempt]:
     """*attempts* attempts by *students* students over the *days* days before *end*, in the
     order they started. Response dicts carry every column but the attempt and user ids."""
     ability = [rng.gauss(0.0, 1.0) for _ in range(students)]
@@ -77,15 +83,26 @@ def simulate(banks: Sequence[Bank], students: int, attempts: int, end: datetime,
     span = days * 86400.0
     starts = sorted(end - timedelta(seconds=rng.uniform(3600.0, span)) for _ in range(attempts))
     done: Counter[tuple[int, str]] = Counter()
-    for student, started in zip(owners, starts):
+    for student, started in zip(owners, starts, strict=False):
         bank = rng.choice(banks)
         theta = ability[student] + 0.25 * min(done[(student, bank.id)], 4)
         done[(student, bank.id)] += 1
-        yield _attempt(student, bank, theta, started, params, keys, rng)
+        yield _attempt(student, bank, theta, started, _Class(params, keys, rng))
 
 
-def _attempt(student: int, bank: Bank, theta: float, started: datetime, params: dict[str, Item],
-             keys: dict[str, str], rng: random.Random) -> DemoAttempt:
+@dataclass(frozen=True)
+class _Class:
+    """What every simulated attempt draws on: the items, the keys as text, the dice."""
+
+    params: dict[str, Item]
+    keys: dict[str, str]
+    rng: random.Random
+
+
+def _attempt(
+    student: int, bank: Bank, theta: float, started: datetime, world: _Class
+) -> DemoAttempt:
+    params, keys, rng = world.params, world.keys, world.rng
     layout = new_layout(bank.questions, rng)
     finished = rng.random() >= UNFINISHED_SHARE
     answered = len(layout) if finished else rng.randrange(len(layout))
@@ -97,10 +114,20 @@ def _attempt(student: int, bank: Bank, theta: float, started: datetime, params: 
         answer = demo_answer(q, rng.random() < p_right(theta, params[q.id]), rng)
         result = grade(q, answer)
         moment += timedelta(seconds=rng.uniform(8.0, 75.0))
-        responses.append({"bank_id": bank.id, "question_id": q.id, "question_version": q.version,
-                          "position": position, "answer": answer, "answer_text": describe_answer(q, answer),
-                          "key_text": keys[q.id], "score": result.score, "correct": result.correct,
-                          "submitted_at": moment})
+        responses.append(
+            {
+                "bank_id": bank.id,
+                "question_id": q.id,
+                "question_version": q.version,
+                "position": position,
+                "answer": answer,
+                "answer_text": describe_answer(q, answer),
+                "key_text": keys[q.id],
+                "score": result.score,
+                "correct": result.correct,
+                "submitted_at": moment,
+            }
+        )
     score = total_score([r["score"] for r in responses], len(layout))
     mode = Mode.EXAM if rng.random() < EXAM_SHARE else Mode.PRACTICE
     ended = moment + timedelta(seconds=5) if finished else None

@@ -8,12 +8,14 @@ so the app can highlight the exact passage.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from quiz.domain.text import TYPOGRAPHIC, normalise
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -92,7 +94,7 @@ class Library:
     def get(self, document_id: str) -> Document | None:
         return self.documents.get(document_id)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Document]:
         return iter(self.documents.values())
 
 
@@ -119,7 +121,11 @@ def load_library(sources_dir: Path) -> Library:
         except OSError as exc:
             raise SourcesIndexError(f"{index_path}: entry {entry['id']!r}: {exc}") from exc
         documents[str(entry["id"])] = Document.from_text(
-            str(entry["id"]), str(entry["title"]), str(entry["file"]), text, str(entry.get("short", ""))
+            str(entry["id"]),
+            str(entry["title"]),
+            str(entry["file"]),
+            text,
+            str(entry.get("short", "")),
         )
     return Library(documents)
 

@@ -16,9 +16,25 @@ from typing import Any
 from quiz.domain.stats import ItemStats, ResponseRow
 from quiz.domain.times import aware
 
-RESPONSE_COLUMNS = ("student", "attempt_id", "attempt_started_at", "bank", "question_id", "question_version",
-                    "response", "score", "submitted_at")
-ITEM_COLUMNS = ("question_id", "n", "facility", "sd", "discrimination_index", "discriminative_efficiency")
+RESPONSE_COLUMNS = (
+    "student",
+    "attempt_id",
+    "attempt_started_at",
+    "bank",
+    "question_id",
+    "question_version",
+    "response",
+    "score",
+    "submitted_at",
+)
+ITEM_COLUMNS = (
+    "question_id",
+    "n",
+    "facility",
+    "sd",
+    "discrimination_index",
+    "discriminative_efficiency",
+)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -57,13 +73,28 @@ def number(value: float | None, places: int = 2) -> str:
 
 def response_line(row: Sequence[Any]) -> list[Any]:
     student, attempt_id, started, bank, question, version, response, score, submitted = row
-    return [safe_text(student), attempt_id, timestamp(started), bank, question, version, safe_text(response),
-            repr(float(score)), timestamp(submitted)]
+    return [
+        safe_text(student),
+        attempt_id,
+        timestamp(started),
+        bank,
+        question,
+        version,
+        safe_text(response),
+        repr(float(score)),
+        timestamp(submitted),
+    ]
 
 
 def item_line(item: ItemStats) -> list[Any]:
-    return [item.question_id, item.n, number(item.facility), number(item.sd, 4),
-            number(item.discrimination_index), number(item.discriminative_efficiency)]
+    return [
+        item.question_id,
+        item.n,
+        number(item.facility),
+        number(item.sd, 4),
+        number(item.discrimination_index),
+        number(item.discriminative_efficiency),
+    ]
 
 
 def read_responses(lines: Iterable[str]) -> list[ResponseRow]:
@@ -75,9 +106,16 @@ def read_responses(lines: Iterable[str]) -> list[ResponseRow]:
     rows = []
     for row in reader:
         try:
-            rows.append(ResponseRow(row["student"], int(row["attempt_id"]),
-                                    aware(datetime.fromisoformat(row["attempt_started_at"])), row["bank"],
-                                    row["question_id"], float(row["score"])))
+            rows.append(
+                ResponseRow(
+                    row["student"],
+                    int(row["attempt_id"]),
+                    aware(datetime.fromisoformat(row["attempt_started_at"])),
+                    row["bank"],
+                    row["question_id"],
+                    float(row["score"]),
+                )
+            )
         except (TypeError, ValueError) as exc:
             raise ExportError(f"line {reader.line_num}: {exc}") from None
     return rows

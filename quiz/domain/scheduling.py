@@ -19,8 +19,32 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quiz.domain.times import aware
 
-RATINGS: dict[str, Rating] = {"again": Rating.Again, "hard": Rating.Hard, "good": Rating.Good, "easy": Rating.Easy}
-RATING_LABELS = {Rating.Again: "Again", Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
+__all__ = [
+    "RATINGS",
+    "RATING_LABELS",
+    "CardState",
+    "DueCounts",
+    "Rating",
+    "default_rating",
+    "due_counts",
+    "end_of_day",
+    "forecast",
+    "mastery",
+    "review",
+]
+
+RATINGS: dict[str, Rating] = {
+    "again": Rating.Again,
+    "hard": Rating.Hard,
+    "good": Rating.Good,
+    "easy": Rating.Easy,
+}
+RATING_LABELS = {
+    Rating.Again: "Again",
+    Rating.Hard: "Hard",
+    Rating.Good: "Good",
+    Rating.Easy: "Easy",
+}
 
 # Fuzzing spreads due dates randomly; off, so a schedule is reproducible and testable.
 _SCHEDULER = Scheduler(enable_fuzzing=False)
@@ -40,8 +64,11 @@ class CardState:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "state": self.state, "step": self.step, "stability": self.stability,
-            "difficulty": self.difficulty, "due": self.due.isoformat(),
+            "state": self.state,
+            "step": self.step,
+            "stability": self.stability,
+            "difficulty": self.difficulty,
+            "due": self.due.isoformat(),
             "last_review": self.last_review.isoformat() if self.last_review else None,
             "reviews": self.reviews,
         }
@@ -49,11 +76,15 @@ class CardState:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CardState:
         last = data.get("last_review")
-        return cls(int(data["state"]), data.get("step"), data.get("stability"), data.get("difficulty"),
-                   aware(datetime.fromisoformat(data["due"])),
-                   aware(datetime.fromisoformat(last)) if last else None, int(data.get("reviews", 0)))
-
-
+        return cls(
+            int(data["state"]),
+            data.get("step"),
+            data.get("stability"),
+            data.get("difficulty"),
+            aware(datetime.fromisoformat(data["due"])),
+            aware(datetime.fromisoformat(last)) if last else None,
+            int(data.get("reviews", 0)),
+        )
 
 
 def default_rating(score: float, correct: bool) -> Rating:
@@ -70,13 +101,26 @@ def review(card: CardState | None, rating: Rating, now: datetime) -> CardState:
         fsrs_card = Card(card_id=1, due=now)
         reviews = 0
     else:
-        fsrs_card = Card(card_id=1, state=State(card.state), step=card.step, stability=card.stability,
-                         difficulty=card.difficulty, due=aware(card.due),
-                         last_review=aware(card.last_review) if card.last_review else None)
+        fsrs_card = Card(
+            card_id=1,
+            state=State(card.state),
+            step=card.step,
+            stability=card.stability,
+            difficulty=card.difficulty,
+            due=aware(card.due),
+            last_review=aware(card.last_review) if card.last_review else None,
+        )
         reviews = card.reviews
     updated, _log = _SCHEDULER.review_card(fsrs_card, rating, review_datetime=now)
-    return CardState(int(updated.state), updated.step, updated.stability, updated.difficulty,
-                     aware(updated.due), aware(updated.last_review) if updated.last_review else now, reviews + 1)
+    return CardState(
+        int(updated.state),
+        updated.step,
+        updated.stability,
+        updated.difficulty,
+        aware(updated.due),
+        aware(updated.last_review) if updated.last_review else now,
+        reviews + 1,
+    )
 
 
 def is_due(card: CardState, now: datetime) -> bool:
@@ -111,13 +155,16 @@ def forecast(dues: Iterable[datetime], now: datetime, days: int = 7) -> list[tup
     return sorted(counts.items())
 
 
-def mastery(question_ids: Sequence[str], last_correct: dict[str, bool], dues: dict[str, datetime],
-            now: datetime) -> float:
+def mastery(
+    question_ids: Sequence[str],
+    last_correct: dict[str, bool],
+    dues: dict[str, datetime],
+    now: datetime,
+) -> float:
     """Share of *question_ids* whose last answer was right and which are not overdue."""
     if not question_ids:
         return 0.0
     mastered = sum(
-        1 for q in question_ids
-        if last_correct.get(q) and q in dues and aware(dues[q]) > aware(now)
+        1 for q in question_ids if last_correct.get(q) and q in dues and aware(dues[q]) > aware(now)
     )
     return mastered / len(question_ids)

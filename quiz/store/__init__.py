@@ -13,7 +13,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import event
 
-from quiz import ROOT
+from quiz.config import ROOT
 from quiz.store import catalog
 from quiz.store.db import db, migrate
 

@@ -22,10 +22,16 @@ def analysed_attempts(bank_id: str, now: datetime, which: Which = "first") -> Su
     """The attempts item analysis uses, as a subquery of ``(id, bank_id)``: counted
     attempts at the bank with at least one response; with ``first``, each student's
     earliest one."""
-    conditions = [Attempt.bank_id == bank_id, *counted(now), exists().where(Response.attempt_id == Attempt.id)]
+    conditions = [
+        Attempt.bank_id == bank_id,
+        *counted(now),
+        exists().where(Response.attempt_id == Attempt.id),
+    ]
     if which == "all":
         return select(Attempt.id, Attempt.bank_id).where(*conditions).subquery()
-    rank = func.row_number().over(partition_by=Attempt.user_id, order_by=(Attempt.started_at, Attempt.id))
+    rank = func.row_number().over(
+        partition_by=Attempt.user_id, order_by=(Attempt.started_at, Attempt.id)
+    )
     ranked = select(Attempt.id, Attempt.bank_id, rank.label("rank")).where(*conditions).subquery()
     return select(ranked.c.id, ranked.c.bank_id).where(ranked.c.rank == 1).subquery()
 
@@ -43,7 +49,9 @@ def _analysed(bank_id: str, now: datetime, which: Which, *columns: Any) -> Selec
 
 def analysed_responses(bank_id: str, now: datetime, which: Which = "first") -> Scored:
     """``(attempt_id, question_id, score)`` of every response in the analysed attempts."""
-    query = _analysed(bank_id, now, which, Response.attempt_id, Response.question_id, Response.score)
+    query = _analysed(
+        bank_id, now, which, Response.attempt_id, Response.question_id, Response.score
+    )
     return [(a, q, s) for bank, a, q, s in db.session.execute(query) if bank == bank_id]
 
 
@@ -58,8 +66,15 @@ def analysed_with_answers(
     wanted = set(question_ids)
     scored: Scored = []
     counts: Counter[tuple[str, str]] = Counter()
-    columns = (Response.attempt_id, Response.question_id, Response.score, cast(Response.answer, Text))
-    for bank, attempt, question, score, text in db.session.execute(_analysed(bank_id, now, which, *columns)):
+    columns = (
+        Response.attempt_id,
+        Response.question_id,
+        Response.score,
+        cast(Response.answer, Text),
+    )
+    for bank, attempt, question, score, text in db.session.execute(
+        _analysed(bank_id, now, which, *columns)
+    ):
         if bank == bank_id:
             scored.append((attempt, question, score))
             if question in wanted:
@@ -72,7 +87,9 @@ def analysed_with_answers(
 
 def question_totals() -> dict[str, tuple[int, float]]:
     """Per question: how many responses and the sum of their scores (every attempt)."""
-    query = select(Response.question_id, func.count(), func.sum(Response.score)).group_by(Response.question_id)
+    query = select(Response.question_id, func.count(), func.sum(Response.score)).group_by(
+        Response.question_id
+    )
     return {q: (n, float(total or 0.0)) for q, n, total in db.session.execute(query)}
 
 

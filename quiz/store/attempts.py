@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from quiz.domain.attempts import Kind, Mode, deadline, new_layout
+from quiz.domain.attempts import Plan, deadline, new_layout
 from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.layout import to_json
 from quiz.domain.questions import Question
@@ -43,30 +43,24 @@ def get_own(user_id: int, attempt_id: int) -> Attempt | None:
 def start(
     user_id: int,
     questions: Sequence[Question],
+    plan: Plan,
     now: datetime,
-    *,
-    kind: Kind,
-    mode: Mode = Mode.PRACTICE,
-    bank_id: str | None = None,
-    document_id: str | None = None,
-    time_limit_s: int | None = None,
-    shuffle: bool = True,
     rng: random.Random | None = None,
 ) -> Attempt:
     """A new attempt with its shuffled layout stored, so a resume shows the same order."""
-    layout = new_layout(questions, rng or random.Random(), shuffle_questions=shuffle)
+    layout = new_layout(questions, rng or random.Random(), shuffle_questions=plan.shuffle)
     attempt = Attempt(
         user_id=user_id,
-        kind=kind,
-        mode=mode,
-        bank_id=bank_id,
-        document_id=document_id,
+        kind=plan.kind,
+        mode=plan.mode,
+        bank_id=plan.bank_id,
+        document_id=plan.document_id,
         layout=to_json(layout),
         max_score=len(layout),
         score=0.0,
-        time_limit_s=time_limit_s,
+        time_limit_s=plan.time_limit_s,
         started_at=now,
-        deadline_at=deadline(now, time_limit_s),
+        deadline_at=deadline(now, plan.time_limit_s),
     )
     with use_case() as session:
         session.add(attempt)
@@ -74,7 +68,9 @@ def start(
 
 
 def response_to(attempt_id: int, question_id: str) -> Response | None:
-    query = select(Response).where(Response.attempt_id == attempt_id, Response.question_id == question_id)
+    query = select(Response).where(
+        Response.attempt_id == attempt_id, Response.question_id == question_id
+    )
     return db.session.execute(query).scalar_one_or_none()
 
 
@@ -96,25 +92,17 @@ class _Closed(Exception):
     """The attempt closed before this answer could be stored."""
 
 
-def submit_answer(attempt: Attempt, position: int, question: Question, answer: Any, now: datetime) -> Submission:
+def submit_answer(
+    attempt: Attempt, position: int, question: Question, answer: Any, now: datetime
+) -> Submission:
     """Grade *answer*, store it once with its score and review, and finish the attempt
     when it was the last question. A repeat (double click, back button, a concurrent
     duplicate) returns the response already stored, unchanged."""
     result = grade(question, answer)
     attempt_id, size = attempt.id, attempt.size
-    fields = {
-        "attempt_id": attempt_id,
-        "user_id": attempt.user_id,
-        "bank_id": question.bank,
-        "question_id": question.id,
-        "question_version": question.version,
-        "position": position,
-        "answer": answer,
-        "answer_text": describe_answer(question, answer),
-        "key_text": describe_key(question),
+    fields = _response_fields(attempt, position, question, answer, now) | {
         "score": result.score,
         "correct": result.correct,
-        "submitted_at": now,
     }
     rating = default_rating(result.score, result.correct)
     for last_try in (False, True):
@@ -143,8 +131,29 @@ def submit_answer(attempt: Attempt, position: int, question: Question, answer: A
     raise AssertionError("unreachable")
 
 
+def _response_fields(
+    attempt: Attempt, position: int, question: Question, answer: Any, now: datetime
+) -> dict[str, Any]:
+    """A response's columns: what was answered, to which version, as machine and text."""
+    return {
+        "attempt_id": attempt.id,
+        "user_id": attempt.user_id,
+        "bank_id": question.bank,
+        "question_id": question.id,
+        "question_version": question.version,
+        "position": position,
+        "answer": answer,
+        "answer_text": describe_answer(question, answer),
+        "key_text": describe_key(question),
+        "submitted_at": now,
+    }
+
+
 def _open(now: datetime) -> Any:
-    return [Attempt.finished_at.is_(None), or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now)]
+    return [
+        Attempt.finished_at.is_(None),
+        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now),
+    ]
 
 
 def _add_score(attempt_id: int, score: float, now: datetime) -> bool:

@@ -47,5 +47,3 @@ def backup_sqlite(source: Path, target: Path, pages_per_step: int = 1024) -> Non
         dst.close()
         src.close()
     tmp.replace(target)
-
-

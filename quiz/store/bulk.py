@@ -18,7 +18,11 @@ from quiz.store.unit import use_case
 def users_named(prefix: str) -> int:
     """How many users have a name starting with *prefix*."""
     with use_case() as session:
-        query = select(func.count()).select_from(User).where(User.username.startswith(prefix, autoescape=True))
+        query = (
+            select(func.count())
+            .select_from(User)
+            .where(User.username.startswith(prefix, autoescape=True))
+        )
         return int(session.execute(query).scalar_one())
 
 
@@ -28,7 +32,12 @@ def insert_students(prefix: str, students: int, password: str) -> list[int]:
     width = max(4, len(str(students)))
     now = datetime.now(UTC)
     rows = [
-        {"username": f"{prefix}{n:0{width}d}", "password_hash": digest, "role": STUDENT, "created_at": now}
+        {
+            "username": f"{prefix}{n:0{width}d}",
+            "password_hash": digest,
+            "role": STUDENT,
+            "created_at": now,
+        }
         for n in range(1, students + 1)
     ]
     with use_case() as session:

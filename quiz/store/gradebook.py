@@ -19,7 +19,16 @@ from quiz.domain.stats import sorted_empty_last
 from quiz.domain.times import aware
 from quiz.store.db import db
 from quiz.store.models import STUDENT, Attempt, Response, User
-from quiz.store.scoring import BankCell, as_float, bank_cells, between, closed, counted, ended, percent
+from quiz.store.scoring import (
+    BankCell,
+    as_float,
+    bank_cells,
+    between,
+    closed,
+    counted,
+    ended,
+    percent,
+)
 
 METRICS = ("attempts", "best", "latest", "mean")
 
@@ -107,7 +116,12 @@ class BankOverview:
 def bank_overview(now: datetime) -> dict[str, BankOverview]:
     """Per bank: counted attempts, students who finished one, mean percent."""
     query = (
-        select(Attempt.bank_id, func.count(), func.count(func.distinct(Attempt.user_id)), func.avg(percent()))
+        select(
+            Attempt.bank_id,
+            func.count(),
+            func.count(func.distinct(Attempt.user_id)),
+            func.avg(percent()),
+        )
         .where(*counted(now))
         .group_by(Attempt.bank_id)
     )
@@ -120,7 +134,9 @@ class BankScores:
     finished: int
     students_started: int
     students_finished: int
-    scores: list[tuple[datetime, float]]  # (ended at, percent) of each counted attempt, oldest first
+    scores: list[
+        tuple[datetime, float]
+    ]  # (ended at, percent) of each counted attempt, oldest first
 
 
 def bank_scores(bank_id: str, now: datetime) -> BankScores:
@@ -135,6 +151,8 @@ def bank_scores(bank_id: str, now: datetime) -> BankScores:
         ).where(Attempt.bank_id == bank_id, Attempt.kind == Kind.TOPIC)
     ).one()
     scores = db.session.execute(
-        select(ended(), percent()).where(Attempt.bank_id == bank_id, *counted(now)).order_by(ended())
+        select(ended(), percent())
+        .where(Attempt.bank_id == bank_id, *counted(now))
+        .order_by(ended())
     ).all()
     return BankScores(*counts, [(aware(t), float(p or 0.0)) for t, p in scores])

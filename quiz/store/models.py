@@ -17,8 +17,8 @@ from quiz.domain.attempts import Kind, Mode
 from quiz.domain.layout import LayoutEntry, from_json
 from quiz.store.db import db
 
-if TYPE_CHECKING:
-    from flask_sqlalchemy.model import Model
+if TYPE_CHECKING:  # Flask-SQLAlchemy's db.Model is Base with a session bound: type it as Base
+    from quiz.store.db import Base as Model
 else:
     Model = db.Model
 
@@ -95,13 +95,24 @@ class Attempt(Model):
         # read without touching the rows, where ``layout`` is large (docs/performance.md).
         Index(
             "ix_attempt_user_bank_scores",
-            "user_id", "bank_id", "kind", "finished_at", "deadline_at", "score", "max_score",
+            "user_id",
+            "bank_id",
+            "kind",
+            "finished_at",
+            "deadline_at",
+            "score",
+            "max_score",
         ),
         Index(
             "ix_attempt_bank_user_started",
-            "bank_id", "user_id", "kind", "started_at", "finished_at", "deadline_at",
+            "bank_id",
+            "user_id",
+            "kind",
+            "started_at",
+            "finished_at",
+            "deadline_at",
         ),
-    )  # fmt: skip
+    )
 
     @cached_property
     def entries(self) -> list[LayoutEntry]:

@@ -39,7 +39,11 @@ def counted(now: datetime) -> list[Any]:
 
 def between(column: Any, low: datetime | None, high: datetime | None) -> list[Any]:
     """``low <= column < high``, either bound optional."""
-    return [c for c in (column >= low if low else None, column < high if high else None) if c is not None]
+    return [
+        c
+        for c in (column >= low if low else None, column < high if high else None)
+        if c is not None
+    ]
 
 
 @dataclass(frozen=True)
@@ -53,22 +57,35 @@ class BankCell:
 
 
 def bank_cells(
-    now: datetime, user_id: int | None = None, low: datetime | None = None, high: datetime | None = None
+    now: datetime,
+    user_id: int | None = None,
+    low: datetime | None = None,
+    high: datetime | None = None,
 ) -> dict[int, dict[str, BankCell]]:
     """Per student (or just *user_id*) and bank: counted attempts, best, latest and mean
     percent; with *low*/*high*, only attempts that ended in that range."""
     latest_first = func.row_number().over(
-        partition_by=(Attempt.user_id, Attempt.bank_id), order_by=(ended().desc(), Attempt.id.desc())
+        partition_by=(Attempt.user_id, Attempt.bank_id),
+        order_by=(ended().desc(), Attempt.id.desc()),
     )
     conditions = [*counted(now), *between(ended(), low, high)]
     if user_id is not None:
         conditions.append(Attempt.user_id == user_id)
-    ranked = select(
-        Attempt.user_id, Attempt.bank_id, percent().label("pct"), latest_first.label("recent")
-    ).where(*conditions).subquery()
+    ranked = (
+        select(
+            Attempt.user_id, Attempt.bank_id, percent().label("pct"), latest_first.label("recent")
+        )
+        .where(*conditions)
+        .subquery()
+    )
     latest = func.max(case((ranked.c.recent == 1, ranked.c.pct)))
     query = select(
-        ranked.c.user_id, ranked.c.bank_id, func.count(), func.max(ranked.c.pct), func.avg(ranked.c.pct), latest
+        ranked.c.user_id,
+        ranked.c.bank_id,
+        func.count(),
+        func.max(ranked.c.pct),
+        func.avg(ranked.c.pct),
+        latest,
     ).group_by(ranked.c.user_id, ranked.c.bank_id)
     cells: dict[int, dict[str, BankCell]] = {}
     for user, bank_id, count, best, average, last in db.session.execute(query):

@@ -26,11 +26,16 @@ def init_app(app: Flask) -> None:
 
 
 def _render(code: int, message: str | None = None):
-    return render_template("errors/error.html", code=code, message=message or MESSAGES.get(code, "Error.")), code
+    return render_template(
+        "errors/error.html", code=code, message=message or MESSAGES.get(code, "Error.")
+    ), code
 
 
 def _csrf(error: CSRFError):
-    return _render(400, "This form has expired or was not sent from this site. Go back, reload the page and try again.")
+    return _render(
+        400,
+        "This form has expired or was not sent from this site. Go back, reload the page and try again.",
+    )
 
 
 def _http(error: HTTPException):

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
-from quiz.domain.attempts import Kind, Step, duration, next_position, next_step, time_is_up
+from quiz.domain.attempts import Kind, Plan, Step, duration, next_position, next_step, time_is_up
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, RATINGS
@@ -37,7 +37,9 @@ def index() -> Page:
         banks=catalog.banks.values(),
         catalog=catalog,
         stats=student.bank_stats(user.id, moment) if user else {},
-        open_attempts=[(a, title_of(a, catalog)) for a in attempts.open_attempts(user.id, moment)] if user else [],
+        open_attempts=[(a, title_of(a, catalog)) for a in attempts.open_attempts(user.id, moment)]
+        if user
+        else [],
         due=reviews.due_counts_for(user.id, moment) if user else None,
         start_form=StartForm(),
     )
@@ -51,10 +53,8 @@ def start(bank_id: str) -> Page:
     form = StartForm()
     if not form.validate_on_submit():
         abort(400, "; ".join(e for errors in form.errors.values() for e in errors))
-    attempt = attempts.start(
-        current_user.id, bank.questions, now(), kind=Kind.TOPIC, mode=form.mode,
-        bank_id=bank.id, time_limit_s=form.time_limit_s(),
-    )  # fmt: skip
+    plan = Plan(Kind.TOPIC, form.mode, bank_id=bank.id, time_limit_s=form.time_limit_s())
+    attempt = attempts.start(current_user.id, bank.questions, plan, now())
     return redirect(url_for(".question", attempt_id=attempt.id, position=1))
 
 
@@ -91,7 +91,9 @@ def question(attempt_id: int, position: int) -> Page:
     return _OUTCOMES[step](attempt, position, q, response, moment)
 
 
-def _ask(attempt: Attempt, position: int, entry: LayoutEntry, q: Question, moment: datetime) -> Page:
+def _ask(
+    attempt: Attempt, position: int, entry: LayoutEntry, q: Question, moment: datetime
+) -> Page:
     form = answer_form(q, entry)
     answer = take_answer(form, q, entry)
     if answer is None:
@@ -100,7 +102,12 @@ def _ask(attempt: Attempt, position: int, entry: LayoutEntry, q: Question, momen
         )
         return page, 400 if form.errors or form.form_errors else 200
     # read before the commit expires the attempt: no reload
-    attempt_id, exam, size, deadline_at = attempt.id, attempt.is_exam, attempt.size, attempt.deadline_at
+    attempt_id, exam, size, deadline_at = (
+        attempt.id,
+        attempt.is_exam,
+        attempt.size,
+        attempt.deadline_at,
+    )
     if attempts.submit_answer(attempt, position, q, answer, moment).refused:
         abort(409, TIME_UP if time_is_up(deadline_at, None, moment) else CLOSED)
     if exam:  # straight on: feedback at the end
@@ -111,16 +118,25 @@ def _ask(attempt: Attempt, position: int, entry: LayoutEntry, q: Question, momen
     return redirect(url_for(".question", attempt_id=attempt_id, position=position))
 
 
-def _feedback(attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime) -> Page:
+def _feedback(
+    attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime
+) -> Page:
     log = reviews.review_log(response.id)
     return render_template(
-        "practice/feedback.html", attempt=attempt, position=position, log=log,
-        fb=feedback_view(q, response, current_catalog().library), rating_labels=RATING_LABELS,
-        rate_form=RateForm(), closed=attempt.ended(moment) is not None,
-    )  # fmt: skip
+        "practice/feedback.html",
+        attempt=attempt,
+        position=position,
+        log=log,
+        fb=feedback_view(q, response, current_catalog().library),
+        rating_labels=RATING_LABELS,
+        rate_form=RateForm(),
+        closed=attempt.ended(moment) is not None,
+    )
 
 
-def _saved(attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime) -> Page:
+def _saved(
+    attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime
+) -> Page:
     return render_template("practice/saved.html", attempt=attempt, position=position, q=q)
 
 
@@ -137,7 +153,9 @@ def _refuse_closed(*_: Any) -> Page:
     abort(409, CLOSED)
 
 
-def _refuse_time_up(attempt: Attempt, position: int, q: Any, response: Any, moment: datetime) -> Page:
+def _refuse_time_up(
+    attempt: Attempt, position: int, q: Any, response: Any, moment: datetime
+) -> Page:
     attempts.finish(attempt, moment)  # a POST: record that the attempt ended at its deadline
     abort(409, TIME_UP)
 
@@ -170,9 +188,14 @@ def rate(attempt_id: int, position: int) -> Page:
         abort(400, "Choose Again, Hard, Good or Easy.")
     rating = RATINGS[form.rating.data]
     if reviews.rate(response, rating):
-        flash(f"Rated {RATING_LABELS[rating]}: the next review is scheduled accordingly.", "success")
+        flash(
+            f"Rated {RATING_LABELS[rating]}: the next review is scheduled accordingly.", "success"
+        )
     else:
-        flash("This rating can no longer be changed: the question has been reviewed again since.", "info")
+        flash(
+            "This rating can no longer be changed: the question has been reviewed again since.",
+            "info",
+        )
     return redirect(url_for(".question", attempt_id=attempt.id, position=position))
 
 
@@ -199,9 +222,14 @@ def summary(attempt_id: int) -> Page:
     ]
     mistakes = any(r is None or not r.correct for *_, r in rows)
     return render_template(
-        "practice/summary.html", attempt=attempt, rows=rows, title=title_of(attempt, catalog),
-        closed=ended is not None, held_back=attempt.is_exam and ended is None,
+        "practice/summary.html",
+        attempt=attempt,
+        rows=rows,
+        title=title_of(attempt, catalog),
+        closed=ended is not None,
+        held_back=attempt.is_exam and ended is None,
         time_ran_out=attempt.finished_at is None and ended is not None,
-        duration=duration(attempt.started_at, ended), has_mistakes=ended is not None and mistakes,
+        duration=duration(attempt.started_at, ended),
+        has_mistakes=ended is not None and mistakes,
         passage_view=lambda q: passage_view(q.passage, catalog.library, q),
-    )  # fmt: skip
+    )

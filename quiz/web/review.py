@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
-from quiz.domain.attempts import Kind, wrong_question_ids
+from quiz.domain.attempts import Kind, Plan, wrong_question_ids
 from quiz.store import attempts, reviews, student
 from quiz.web.context import current_catalog, now
 from quiz.web.pages.progress import ProgressRows, progress_report
@@ -17,18 +17,13 @@ bp = Blueprint("review", __name__)
 REVIEW_SIZE = 20
 
 
-def _begin(
-    question_ids: list[str], kind: Kind, empty_message: str, bank_id: str | None = None, document_id: str | None = None
-) -> HttpResponse:
+def _begin(question_ids: list[str], plan: Plan, empty_message: str) -> HttpResponse:
     catalog = current_catalog()
     questions = [catalog.questions[q] for q in question_ids if q in catalog.questions]
     if not questions:
         flash(empty_message, "info")
         return redirect(url_for("practice.index"))
-    attempt = attempts.start(
-        current_user.id, questions, now(), kind=kind, bank_id=bank_id, document_id=document_id,
-        shuffle=kind is not Kind.REVIEW,
-    )  # fmt: skip
+    attempt = attempts.start(current_user.id, questions, plan, now())
     return redirect(url_for("practice.question", attempt_id=attempt.id, position=1))
 
 
@@ -38,7 +33,8 @@ def start() -> HttpResponse:
     """An attempt of the student's due questions across all banks, most overdue first."""
     known = set(current_catalog().questions)
     due = reviews.due_question_ids(current_user.id, now(), known, REVIEW_SIZE)
-    return _begin(due, Kind.REVIEW, "Nothing is due for review right now.")
+    plan = Plan(Kind.REVIEW, shuffle=False)  # most overdue first
+    return _begin(due, plan, "Nothing is due for review right now.")
 
 
 @bp.route("/attempts/<int:attempt_id>/retry", methods=["POST"])
@@ -50,7 +46,7 @@ def retry(attempt_id: int) -> HttpResponse:
         abort(409, "Finish the attempt first; then you can retry its mistakes.")
     wrong = wrong_question_ids(attempt.entries, attempts.right_question_ids(attempt.id))
     message = "No mistakes to retry in that attempt. Well done!"
-    return _begin(wrong, Kind.RETRY, message, bank_id=attempt.bank_id)
+    return _begin(wrong, Plan(Kind.RETRY, bank_id=attempt.bank_id), message)
 
 
 @bp.route("/sources/<document_id>/practise", methods=["POST"])
@@ -63,9 +59,12 @@ def passage(document_id: str) -> HttpResponse:
     ids = [
         q.id
         for q in catalog.questions.values()
-        if q.passage.document == document_id and q.passage.start < target.end and target.start < q.passage.end
+        if q.passage.document == document_id
+        and q.passage.start < target.end
+        and target.start < q.passage.end
     ]
-    return _begin(ids, Kind.PASSAGE, "No questions cite that passage.", document_id=document_id)
+    plan = Plan(Kind.PASSAGE, document_id=document_id)
+    return _begin(ids, plan, "No questions cite that passage.")
 
 
 @bp.route("/progress")
@@ -75,6 +74,11 @@ def progress() -> str:
     moment, user_id = now(), current_user.id
     results = [(r.ended, r.bank_id, r.percent) for r in student.results_over_time(user_id, moment)]
     rows = ProgressRows(
-        reviews.card_dues(user_id), student.last_results(user_id), results, student.answer_times(user_id)
+        reviews.card_dues(user_id),
+        student.last_results(user_id),
+        results,
+        student.answer_times(user_id),
     )
-    return render_template("review/progress.html", report=progress_report(rows, current_catalog(), moment))
+    return render_template(
+        "review/progress.html", report=progress_report(rows, current_catalog(), moment)
+    )

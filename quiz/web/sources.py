@@ -25,7 +25,11 @@ def document(document_id: str) -> str:
     passage = None
     if question is not None:
         index = request.args.get("passage", default=0, type=int)
-        candidates = question.passages[index : index + 1] if 0 <= index < len(question.passages) else ()
+        candidates = (
+            question.passages[index : index + 1] if 0 <= index < len(question.passages) else ()
+        )
         passage = next((p for p in (*candidates, *question.passages) if p.document == doc.id), None)
     span = (passage.start, passage.end) if passage else None
-    return render_template("sources/document.html", doc=doc, paragraphs=segments(doc, span), question=question)
+    return render_template(
+        "sources/document.html", doc=doc, paragraphs=segments(doc, span), question=question
+    )

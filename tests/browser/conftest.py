@@ -17,13 +17,13 @@ from flask import Flask, got_request_exception
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from tests.support import FIXTURES, PASSWORD, answer_data, make_app
 from quiz import ROOT
-from quiz.domain.questions import Question
 from quiz.domain.catalog import Catalog
 from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import Question
 from quiz.store.db import db
 from quiz.store.models import Attempt
+from tests.support import FIXTURES, PASSWORD, answer_data, make_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -76,15 +76,18 @@ def _squash(text: str) -> str:
 
 
 def _serve(app: Flask) -> Iterator[LiveServer]:
-    server: BaseWSGIServer = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+    server: BaseWSGIServer = make_server(
+        "127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler
+    )
     live = LiveServer(app, f"http://127.0.0.1:{server.server_port}")
 
     def record(sender: Flask, exception: BaseException, **extra: Any) -> None:
         live.errors.append(exception)
 
     got_request_exception.connect(record, app)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              name="live-server", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="live-server", daemon=True
+    )
     thread.start()
     try:
         yield live
@@ -124,11 +127,16 @@ def fixture_server(tmp_path: Path) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
-                    "(`make test` installs it; or `apt-get install chromium`).", pytrace=False)
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests need Debian's chromium "
+            "(`make test` installs it; or `apt-get install chromium`).",
+            pytrace=False,
+        )
     with sync_playwright() as playwright:
         # Playwright gives every launch a fresh temporary profile (user data dir).
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -155,7 +163,9 @@ def sign_up(page: Page, base_url: str, username: str, password: str = PASSWORD) 
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_label("Repeat the password").fill(password)
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_role("button", name=re.compile(rf"Log out.*{re.escape(username)}"))).to_be_visible()
+    expect(
+        page.get_by_role("button", name=re.compile(rf"Log out.*{re.escape(username)}"))
+    ).to_be_visible()
 
 
 def log_in(page: Page, base_url: str, username: str, password: str = PASSWORD) -> None:
@@ -163,7 +173,9 @@ def log_in(page: Page, base_url: str, username: str, password: str = PASSWORD) -
     page.get_by_label("User name").fill(username)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("button", name=re.compile(rf"Log out.*{re.escape(username)}"))).to_be_visible()
+    expect(
+        page.get_by_role("button", name=re.compile(rf"Log out.*{re.escape(username)}"))
+    ).to_be_visible()
 
 
 def start_bank(page: Page, base_url: str, title: str | None = None) -> str:
@@ -171,7 +183,11 @@ def start_bank(page: Page, base_url: str, title: str | None = None) -> str:
     *title*); returns the bank's title."""
     page.goto(base_url + "/")
     cards = page.locator(".cards > .card")
-    card = cards.filter(has=page.get_by_role("heading", name=title, exact=True)) if title else cards.first
+    card = (
+        cards.filter(has=page.get_by_role("heading", name=title, exact=True))
+        if title
+        else cards.first
+    )
     title = card.get_by_role("heading").inner_text()
     card.get_by_role("button", name=f"Practise {title}").click()
     expect(page.locator("#progress-label")).to_have_text(re.compile(r"Question 1 of \d+"))
@@ -233,7 +249,9 @@ def shoot(page: Page, name: str, phone: bool = True) -> None:
         page.set_viewport_size(PHONE)
         page.screenshot(path=SCREENSHOTS / f"{name}-phone.png", full_page=True)
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{name}: the page is {width}px wide on a {PHONE['width']}px phone"
+        assert width <= PHONE["width"], (
+            f"{name}: the page is {width}px wide on a {PHONE['width']}px phone"
+        )
     page.set_viewport_size(size)
 
 

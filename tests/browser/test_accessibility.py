@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from .conftest import LiveServer, answer_question, shoot, sign_up, start_bank, _squash
+from .conftest import LiveServer, _squash, answer_question, shoot, sign_up, start_bank
 
 pytestmark = pytest.mark.browser
 
@@ -129,8 +129,9 @@ def test_every_question_type_and_its_feedback(page: Page, fixture_server: LiveSe
             page.get_by_role("link", name="Next question").click()
         else:
             page.get_by_role("link", name="See my score").click()
-    assert sorted(kinds) == sorted(["single", "multiple", "true_false", "matching", "ordering",
-                                    "short_answer", "numeric"])
+    assert sorted(kinds) == sorted(
+        ["single", "multiple", "true_false", "matching", "ordering", "short_answer", "numeric"]
+    )
     assert {"Correct", "Not correct"} <= verdicts, verdicts
 
     expect(page.locator("p.score")).to_be_visible()

@@ -6,25 +6,31 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support import PASSWORD
-from quiz.domain.grading import describe_answer as describe_response, describe_key
-from quiz.store.models import INSTRUCTOR, Attempt, Response, User
+from quiz.domain.grading import describe_answer as describe_response
+from quiz.domain.grading import describe_key
 from quiz.store.db import db
+from quiz.store.models import INSTRUCTOR, Attempt, Response, User
+from tests.support import PASSWORD
 
 from .conftest import LiveServer, log_in, shoot
 from .test_accessibility import Audit
 
 pytestmark = pytest.mark.browser
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 # (student, answers to fx-single and fx-tf): the first student is right twice, and so on
-CLASS = [("ann", "gaba-a", True), ("bob", "gaba-a", False), ("cat", "dopamine", True), ("dan", "glutamate", False)]
+CLASS = [
+    ("ann", "gaba-a", True),
+    ("bob", "gaba-a", False),
+    ("cat", "dopamine", True),
+    ("dan", "glutamate", False),
+]
 
 
 def add_class(server: LiveServer) -> None:
@@ -39,24 +45,46 @@ def add_class(server: LiveServer) -> None:
             student = User(username=name, password_hash="!")
             db.session.add(student)
             db.session.flush()
-            attempt = Attempt(user_id=student.id, bank_id="fixture", mode="practice", layout=layout,
-                              started_at=T0 + timedelta(hours=n), max_score=len(layout))
+            attempt = Attempt(
+                user_id=student.id,
+                bank_id="fixture",
+                mode="practice",
+                layout=layout,
+                started_at=T0 + timedelta(hours=n),
+                max_score=len(layout),
+            )
             db.session.add(attempt)
             db.session.flush()
             total = 0.0
-            for position, (question_id, answer) in enumerate([("fx-single", single), ("fx-tf", true_false)], 1):
+            for position, (question_id, answer) in enumerate(
+                [("fx-single", single), ("fx-tf", true_false)], 1
+            ):
                 q = server.catalog.questions[question_id]
                 score = 1.0 if answer in ("gaba-a", True) else 0.0
                 total += score
-                db.session.add(Response(attempt_id=attempt.id, user_id=student.id, bank_id="fixture",
-                                        question_id=q.id, question_version=q.version, position=position, answer=answer,
-                                        answer_text=describe_response(q, answer), key_text=describe_key(q), score=score,
-                                        correct=score == 1.0, submitted_at=attempt.started_at + timedelta(minutes=position)))
+                db.session.add(
+                    Response(
+                        attempt_id=attempt.id,
+                        user_id=student.id,
+                        bank_id="fixture",
+                        question_id=q.id,
+                        question_version=q.version,
+                        position=position,
+                        answer=answer,
+                        answer_text=describe_response(q, answer),
+                        key_text=describe_key(q),
+                        score=score,
+                        correct=score == 1.0,
+                        submitted_at=attempt.started_at + timedelta(minutes=position),
+                    )
+                )
             attempt.finished_at, attempt.score = attempt.started_at + timedelta(minutes=5), total
         db.session.commit()
 
 
-def test_instructor_reviews_the_class_and_downloads_a_csv(page: Page, fixture_server: LiveServer) -> None:
+def test_instructor_reviews_the_class_and_downloads_a_csv(
+    page: Page, fixture_server: LiveServer
+) -> None:
     base = fixture_server.url
     add_class(fixture_server)
     audit = Audit()
@@ -78,7 +106,10 @@ def test_instructor_reviews_the_class_and_downloads_a_csv(page: Page, fixture_se
     expect(table.locator("tbody tr").first.locator("th")).to_have_text("ann")  # 2 of 7, the best
     assert "sort=fixture%3Abest" in page.url or "sort=fixture:best" in page.url
     # readable tables: a header that stays put, numbers on the right
-    assert page.locator(".table-scroll thead").evaluate("e => getComputedStyle(e).position") == "sticky"
+    assert (
+        page.locator(".table-scroll thead").evaluate("e => getComputedStyle(e).position")
+        == "sticky"
+    )
     assert table.locator("td.num").first.evaluate("e => getComputedStyle(e).textAlign") == "right"
     page.get_by_label("Student").fill("CA")
     page.get_by_role("button", name="Filter").click()
@@ -116,8 +147,18 @@ def test_instructor_reviews_the_class_and_downloads_a_csv(page: Page, fixture_se
     download = info.value
     assert download.suggested_filename == "item-analysis-fixture-first.csv"
     rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
-    assert list(rows[0]) == ["question_id", "n", "facility", "sd", "discrimination_index", "discriminative_efficiency"]
-    assert {r["question_id"]: r["facility"] for r in rows} == {"fx-single": "50.00", "fx-tf": "50.00"}
+    assert list(rows[0]) == [
+        "question_id",
+        "n",
+        "facility",
+        "sd",
+        "discrimination_index",
+        "discriminative_efficiency",
+    ]
+    assert {r["question_id"]: r["facility"] for r in rows} == {
+        "fx-single": "50.00",
+        "fx-tf": "50.00",
+    }
 
     page.goto(base + "/instructor/banks/fixture")
     expect(page.locator("svg[role=img]")).to_have_count(2)

@@ -12,7 +12,9 @@ from .conftest import DESKTOP, LiveServer, answer_question, sign_up
 pytestmark = pytest.mark.browser
 
 
-def test_a_whole_attempt_works_without_javascript(browser: Browser, fixture_server: LiveServer) -> None:
+def test_a_whole_attempt_works_without_javascript(
+    browser: Browser, fixture_server: LiveServer
+) -> None:
     context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
     try:
         page = context.new_page()
@@ -22,7 +24,9 @@ def test_a_whole_attempt_works_without_javascript(browser: Browser, fixture_serv
         for n in range(1, 8):
             expect(page.locator("#progress-label")).to_have_text(f"Question {n} of 7")
             answer_question(page, fixture_server)
-            expect(page.locator("#verdict")).to_have_text(re.compile("Correct|Partly correct|Not correct"))
+            expect(page.locator("#verdict")).to_have_text(
+                re.compile("Correct|Partly correct|Not correct")
+            )
             expect(page.get_by_text("Correct answer")).to_be_visible()
             page.get_by_role("button", name="Good").click()  # rating is a plain form too
             expect(page.locator(".flash")).to_contain_text("Rated Good")

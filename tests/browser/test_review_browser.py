@@ -5,31 +5,24 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support import FIXTURES, make_app
 from quiz import ROOT
+from tests.support import FIXTURES, Clock, make_app
+
 from .conftest import LiveServer, _serve, answer_question, shoot, sign_up
 from .test_accessibility import Audit
 
 pytestmark = pytest.mark.browser
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture
@@ -38,7 +31,9 @@ def review_server(tmp_path: Path, clock: Clock) -> Iterator[LiveServer]:
     shutil.copytree(ROOT / "questions" / "sources", folder / "sources")
     shutil.copy(FIXTURES / "all_types.yaml", folder / "fixture.yaml")
     (tmp_path / "app").mkdir()
-    app = make_app(tmp_path / "app", folder, WTF_CSRF_ENABLED=True, RATELIMIT_ENABLED=False, CLOCK=clock)
+    app = make_app(
+        tmp_path / "app", folder, WTF_CSRF_ENABLED=True, RATELIMIT_ENABLED=False, CLOCK=clock
+    )
     yield from _serve(app)
 
 
@@ -46,7 +41,9 @@ def current_question(page: Page, server: LiveServer):
     return server.question_by_prompt(page.locator(".prompt").first.inner_text())
 
 
-def test_a_review_session_serves_the_missed_questions_when_due(page: Page, review_server: LiveServer, clock: Clock):
+def test_a_review_session_serves_the_missed_questions_when_due(
+    page: Page, review_server: LiveServer, clock: Clock
+):
     base = review_server.url
     audit = Audit()
     sign_up(page, base, "rita")
@@ -66,7 +63,9 @@ def test_a_review_session_serves_the_missed_questions_when_due(page: Page, revie
 
     page.goto(base + "/")
     expect(page.locator(".review-box")).to_contain_text("0 questions due now")
-    clock.now += timedelta(minutes=5)  # past a wrong answer's 1-minute step, before a right one's 10
+    clock.now += timedelta(
+        minutes=5
+    )  # past a wrong answer's 1-minute step, before a right one's 10
     page.goto(base + "/")
     expect(page.locator(".review-box")).to_contain_text("2 questions due now")
     audit.check(page, "home with reviews due")

@@ -10,8 +10,16 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from .conftest import (
-    DESKTOP, LiveServer, answer_question, log_in, save_readme_screenshot, shoot, shown_controls, sign_up,
-    start_bank, _squash,
+    DESKTOP,
+    LiveServer,
+    _squash,
+    answer_question,
+    log_in,
+    save_readme_screenshot,
+    shoot,
+    shown_controls,
+    sign_up,
+    start_bank,
 )
 
 pytestmark = pytest.mark.browser
@@ -48,8 +56,9 @@ def check_feedback(page: Page, position: int, total: int, reader: Page) -> None:
     assert _squash(mark.inner_text()) in quote, (mark.inner_text(), quote)
 
 
-def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, page: Page,
-                                                     live_server: LiveServer) -> None:
+def test_student_practises_a_shipped_bank_to_the_end(
+    context: BrowserContext, page: Page, live_server: LiveServer
+) -> None:
     base = live_server.url
     page.goto(base + "/")
     expect(page.get_by_role("link", name="Sign up").first).to_be_visible()
@@ -80,7 +89,9 @@ def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, pa
             shoot(page, "feedback")
             save_readme_screenshot(page)
             shoot(reader, "source")
-            page.locator("section.feedback > figure.passage figcaption a").click()  # a real click, once
+            page.locator(
+                "section.feedback > figure.passage figcaption a"
+            ).click()  # a real click, once
             expect(page.locator("mark#passage")).to_be_in_viewport()
             page.go_back()
             expect(page.locator("h1#verdict")).to_be_visible()
@@ -118,7 +129,9 @@ def test_student_practises_a_shipped_bank_to_the_end(context: BrowserContext, pa
     refused.dispose()
 
 
-def test_leaving_mid_attempt_and_continuing_keeps_the_order(browser: Browser, live_server: LiveServer) -> None:
+def test_leaving_mid_attempt_and_continuing_keeps_the_order(
+    browser: Browser, live_server: LiveServer
+) -> None:
     base = live_server.url
     context = browser.new_context(viewport=DESKTOP)
     try:
@@ -126,7 +139,9 @@ def test_leaving_mid_attempt_and_continuing_keeps_the_order(browser: Browser, li
         sign_up(page, base, "bea")
         title = start_bank(page, base)
         attempt_id, _ = attempt_position(page)
-        total = len(next(b for b in live_server.catalog.banks.values() if b.title == title).questions)
+        total = len(
+            next(b for b in live_server.catalog.banks.values() if b.title == title).questions
+        )
         assert total >= 3
         for position in (1, 2):
             answer_question(page, live_server)
@@ -177,7 +192,9 @@ def tab_to(page: Page, selector: str, limit: int = 40) -> None:
 
 
 def checked(page: Page) -> list[bool]:
-    return page.locator("form.question .choices input").evaluate_all("els => els.map(e => e.checked)")
+    return page.locator("form.question .choices input").evaluate_all(
+        "els => els.map(e => e.checked)"
+    )
 
 
 def test_keyboard_only(page: Page, fixture_server: LiveServer) -> None:
@@ -199,7 +216,9 @@ def test_keyboard_only(page: Page, fixture_server: LiveServer) -> None:
             tab_to(page, "form.question .choices input")
             page.keyboard.press("Space")  # choose the focused option
             assert checked(page)[0]
-            page.keyboard.press("2")  # the number key chooses (or, for a checkbox, toggles) option 2
+            page.keyboard.press(
+                "2"
+            )  # the number key chooses (or, for a checkbox, toggles) option 2
             expect(form.locator(".choices input").nth(1)).to_be_focused()
             assert checked(page)[:2] == ([True, True] if kind == "checkbox" else [False, True])
             page.keyboard.press("Enter")  # implicit submission from the focused option
@@ -209,8 +228,9 @@ def test_keyboard_only(page: Page, fixture_server: LiveServer) -> None:
                 tab_to(page, "form.question select")
                 for _ in range(i + 1):
                     page.keyboard.press("ArrowDown")
-                expect(form.locator("select").nth(i)).to_have_value(str(i + 1) if form.locator("select[name^=p]").count()
-                                                                    else str(i))
+                expect(form.locator("select").nth(i)).to_have_value(
+                    str(i + 1) if form.locator("select[name^=p]").count() else str(i)
+                )
             tab_to(page, "form.question button[type=submit]")
             page.keyboard.press("Enter")
         else:

@@ -10,10 +10,10 @@ import pytest
 import yaml
 from flask.cli import FlaskGroup
 
-from tests.support import FIXTURES, make_app
 from quiz import ROOT
 from quiz.domain.documents import load_library
 from quiz.domain.text import normalise
+from tests.support import FIXTURES, make_app
 
 BROKEN = FIXTURES / "broken"
 
@@ -31,7 +31,10 @@ def fixture_questions() -> list[dict]:
 @pytest.fixture
 def broken_app(tmp_path: Path, questions_dir: Path):
     """The fixture folder plus one broken bank (an option without feedback)."""
-    shutil.copy(BROKEN / "wrong_option_without_feedback.yaml", questions_dir / "wrong_option_without_feedback.yaml")
+    shutil.copy(
+        BROKEN / "wrong_option_without_feedback.yaml",
+        questions_dir / "wrong_option_without_feedback.yaml",
+    )
     return make_app(tmp_path, questions_dir)
 
 
@@ -59,7 +62,9 @@ def test_check_banks_on_a_broken_bank_exits_non_zero_and_names_file_question_and
 
 
 def test_check_banks_prints_one_line_per_error(tmp_path, questions_dir):
-    shutil.copy(BROKEN / "missing_wrong_feedback.yaml", questions_dir / "missing_wrong_feedback.yaml")
+    shutil.copy(
+        BROKEN / "missing_wrong_feedback.yaml", questions_dir / "missing_wrong_feedback.yaml"
+    )
     app = make_app(tmp_path, questions_dir)
 
     result = flask_cli(app, "check-banks")
@@ -67,7 +72,12 @@ def test_check_banks_prints_one_line_per_error(tmp_path, questions_dir):
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == 1
     assert len(lines) == 4
-    assert all(line.startswith("questions/missing_wrong_feedback.yaml: question 'bk-missing-wrong-feedback-") for line in lines)
+    assert all(
+        line.startswith(
+            "questions/missing_wrong_feedback.yaml: question 'bk-missing-wrong-feedback-"
+        )
+        for line in lines
+    )
     assert all("field 'wrong_feedback'" in line for line in lines)
     assert "1 bank(s) loaded" in result.stdout and "4 error(s)" in result.stdout
 
@@ -79,7 +89,10 @@ def test_check_banks_reports_a_file_level_error(tmp_path, questions_dir):
     result = flask_cli(app, "check-banks")
 
     assert result.exit_code == 1
-    assert re.search(r"questions/yaml_syntax_error\.yaml: field '\(file\)': this is not valid YAML at line \d+", result.stderr)
+    assert re.search(
+        r"questions/yaml_syntax_error\.yaml: field '\(file\)': this is not valid YAML at line \d+",
+        result.stderr,
+    )
 
 
 def report_sections(output: str) -> dict[str, list[str]]:
@@ -134,14 +147,23 @@ def test_bank_report_lists_exactly_the_uncited_paragraphs(app):
             for s in [q["source"], *(o["source"] for o in q.get("options", []) if "source" in o)]
             if s["document"] == document.id
         ]
-        uncited = [n for n, line in enumerate(lines, 1) if not any(quote in normalise(line) for quote in quotes)]
+        uncited = [
+            n
+            for n, line in enumerate(lines, 1)
+            if not any(quote in normalise(line) for quote in quotes)
+        ]
         listed = [line for line in sections[document.id] if line.startswith("uncited paragraph")]
-        assert [int(re.match(r"uncited paragraph (\d+):", line).group(1)) for line in listed] == uncited
-        for line, n in zip(listed, uncited):
+        assert [
+            int(re.match(r"uncited paragraph (\d+):", line).group(1)) for line in listed
+        ] == uncited
+        for line, n in zip(listed, uncited, strict=False):
             shown = line.split(": ", 1)[1]
             paragraph = lines[n - 1]
             assert shown == paragraph if len(paragraph) <= 90 else shown == paragraph[:87] + "..."
-        assert f"{len(lines) - len(uncited)} of {len(lines)} paragraphs cited" in sections[document.id][0]
+        assert (
+            f"{len(lines) - len(uncited)} of {len(lines)} paragraphs cited"
+            in sections[document.id][0]
+        )
 
 
 def test_bank_report_does_not_list_a_paragraph_once_a_question_cites_it(tmp_path, questions_dir):
@@ -164,7 +186,10 @@ def test_bank_report_does_not_list_a_paragraph_once_a_question_cites_it(tmp_path
                 "answer": True,
                 "wrong_feedback": "It does end with closing remarks.",
                 "explanation": "The last heading introduces a summary.",
-                "source": {"document": "risks", "quote": "Final Thoughts\n\nKlonopin is a powerful medication"},
+                "source": {
+                    "document": "risks",
+                    "quote": "Final Thoughts\n\nKlonopin is a powerful medication",
+                },
             }
         ],
     }
@@ -176,15 +201,23 @@ def test_bank_report_does_not_list_a_paragraph_once_a_question_cites_it(tmp_path
     risks_after = report_sections(after.stdout)["risks"]
     listed = [line.split(":", 1)[0] for line in risks_after[1:]]
     before_listed = [line.split(":", 1)[0] for line in report_sections(before.stdout)["risks"][1:]]
-    assert listed == [n for n in before_listed if n not in (f"uncited paragraph {number}", f"uncited paragraph {number + 1}")]
+    assert listed == [
+        n
+        for n in before_listed
+        if n not in (f"uncited paragraph {number}", f"uncited paragraph {number + 1}")
+    ]
     assert len(listed) == len(before_listed) - 2
     assert risks_after[0].startswith("cited by 1 question(s);")
 
 
 def test_bank_report_mentions_errors_and_counts_only_accepted_banks(tmp_path, questions_dir):
-    shutil.copy(BROKEN / "duplicate_question_id_across_banks" / "second.yaml", questions_dir / "second.yaml")
+    shutil.copy(
+        BROKEN / "duplicate_question_id_across_banks" / "second.yaml", questions_dir / "second.yaml"
+    )
     raw = yaml.safe_load((questions_dir / "second.yaml").read_text(encoding="utf-8"))
-    raw["questions"][0]["id"] = "fx-single"  # clashes with the fixture bank: second.yaml is rejected
+    raw["questions"][0]["id"] = (
+        "fx-single"  # clashes with the fixture bank: second.yaml is rejected
+    )
     (questions_dir / "second.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
     app = make_app(tmp_path, questions_dir)
 
@@ -192,4 +225,6 @@ def test_bank_report_mentions_errors_and_counts_only_accepted_banks(tmp_path, qu
 
     assert "(1 error(s) in the banks: run check-banks)" in result.stderr
     count = len(citing_questions(fixture_questions(), "seizures"))
-    assert report_sections(result.stdout)["seizures"][0].startswith(f"cited by {count} question(s);")
+    assert report_sections(result.stdout)["seizures"][0].startswith(
+        f"cited by {count} question(s);"
+    )

@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.support import load_questions
-from quiz.domain.attempts import Score, new_layout, next_position, total_score
+from quiz.domain.attempts import (
+    Kind,
+    Mode,
+    Score,
+    Step,
+    attempt_title,
+    deadline,
+    duration,
+    ended_at,
+    mode_word,
+    new_layout,
+    next_position,
+    next_step,
+    percent,
+    time_is_up,
+    total_score,
+    wrong_question_ids,
+)
 from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import Option, Pair, Question
 from quiz.domain.questions.choice import shown_options
 from quiz.domain.questions.matching import shown_matching
 from quiz.domain.questions.ordering import shown_items
-from quiz.domain.questions import Option, Pair, Question
+from tests.support import load_questions
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +80,9 @@ def test_new_layout_keeps_every_option_pair_and_item(qs, questions, seed):
     match = entry(layout, "fx-match")
     q = qs["fx-match"]
     assert sorted(match.order) == sorted(p.left for p in q.pairs)
-    assert sorted(match.choices) == sorted([p.right for p in q.pairs] + [d.text for d in q.distractors])
+    assert sorted(match.choices) == sorted(
+        [p.right for p in q.pairs] + [d.text for d in q.distractors]
+    )
     assert sorted(entry(layout, "fx-order").order) == sorted(qs["fx-order"].items)
     for qid in ("fx-tf", "fx-short", "fx-numeric"):
         assert entry(layout, qid).order == ()
@@ -79,7 +100,9 @@ def test_new_layout_actually_shuffles_questions_and_options(questions):
 
 
 def test_new_layout_can_keep_the_question_order_and_still_shuffle_options(questions):
-    layouts = [new_layout(questions, random.Random(seed), shuffle_questions=False) for seed in range(30)]
+    layouts = [
+        new_layout(questions, random.Random(seed), shuffle_questions=False) for seed in range(30)
+    ]
     for layout in layouts:
         assert [e.question_id for e in layout] == [q.id for q in questions]
     assert len({entry(layout, "fx-single").order for layout in layouts}) > 1
@@ -135,7 +158,11 @@ def test_shown_options_follow_the_stored_order(qs):
 
 @pytest.mark.parametrize("order", [None, []])
 def test_shown_options_without_a_stored_order_use_the_bank_order(qs, order):
-    assert [o.id for o in shown_options(qs["fx-single"], shown_as(qs["fx-single"], order))] == ["gaba-a", "dopamine", "glutamate"]
+    assert [o.id for o in shown_options(qs["fx-single"], shown_as(qs["fx-single"], order))] == [
+        "gaba-a",
+        "dopamine",
+        "glutamate",
+    ]
 
 
 def test_shown_options_skip_an_option_removed_since_the_attempt_started(qs):
@@ -178,8 +205,13 @@ def test_shown_matching_tolerates_pairs_and_distractors_removed_or_added_since(q
     q = qs["fx-match"]
     stored = {
         "left": ["Withdrawal", "Tolerance", "Recurrence", "Rebound"],
-        "right": ["The drug stops working at the same dose", "Gone", "New symptoms not felt before treatment",
-                  "The original symptoms come back", "The original symptoms come back stronger"],
+        "right": [
+            "The drug stops working at the same dose",
+            "Gone",
+            "New symptoms not felt before treatment",
+            "The original symptoms come back",
+            "The original symptoms come back stronger",
+        ],
     }
     added_pair = Pair("Dependence", "The body adapts to the drug", "Dependence is adaptation.")
     added_distractor = Option("d1", "Nothing changes", False, "Something does change.")
@@ -207,14 +239,21 @@ def test_shown_items_follow_the_stored_order(qs):
 
 @pytest.mark.parametrize("order", [None, []])
 def test_shown_items_without_a_stored_order_use_the_bank_order(qs, order):
-    assert shown_items(qs["fx-order"], shown_as(qs["fx-order"], order)) == list(qs["fx-order"].items)
+    assert shown_items(qs["fx-order"], shown_as(qs["fx-order"], order)) == list(
+        qs["fx-order"].items
+    )
 
 
 def test_shown_items_tolerate_items_removed_or_added_since(qs):
     q = qs["fx-order"]
     newer = dataclasses.replace(q, items=(q.items[0], q.items[1], "A new middle step", q.items[3]))
     stored = [q.items[3], q.items[2], q.items[1], q.items[0]]
-    assert shown_items(newer, shown_as(q, stored)) == [q.items[3], q.items[1], q.items[0], "A new middle step"]
+    assert shown_items(newer, shown_as(q, stored)) == [
+        q.items[3],
+        q.items[1],
+        q.items[0],
+        "A new middle step",
+    ]
 
 
 # ------------------------------------------------------------------------ scores
@@ -258,3 +297,127 @@ def test_total_score_of_an_empty_attempt_has_no_percent():
 )
 def test_next_position_is_the_first_unanswered_position(answered, size, expected):
     assert next_position(answered, size) == expected
+
+
+# --------------------------------------------------------------------- lifecycle
+
+ANY = None
+# The truth table of a question page: (posting, finished, time_up, exam, answered,
+# question_exists) -> step; ANY matches both values. Rows are read top down, and the test
+# below checks that every one of the 64 states is decided by exactly one row.
+LIFECYCLE = [
+    # a POST after the deadline is refused, whatever else is true
+    ((True, ANY, True, ANY, ANY, ANY), Step.REFUSE_TIME_UP),
+    # a second POST of an answered question: the first answer stands
+    ((True, ANY, False, ANY, True, ANY), Step.REPEAT),
+    # an answered question shows its feedback, unless an exam is still open
+    ((False, False, False, True, True, ANY), Step.SAVED),
+    ((False, True, ANY, True, True, ANY), Step.FEEDBACK),
+    ((False, False, True, True, True, ANY), Step.FEEDBACK),
+    ((False, ANY, ANY, False, True, ANY), Step.FEEDBACK),
+    # an unanswered question of a closed attempt: refused, or on to the summary
+    ((True, True, False, ANY, False, ANY), Step.REFUSE_CLOSED),
+    ((False, True, ANY, ANY, False, ANY), Step.SUMMARY),
+    ((False, False, True, ANY, False, ANY), Step.SUMMARY),
+    # an open attempt whose question left the bank
+    ((ANY, False, False, ANY, False, False), Step.REMOVED),
+    # otherwise: ask (GET) or take the answer (POST)
+    ((ANY, False, False, ANY, False, True), Step.ASK),
+]
+FLAGS = ("posting", "finished", "time_up", "exam", "answered", "question_exists")
+
+
+def _matches(row: tuple[bool | None, ...], state: tuple[bool, ...]) -> bool:
+    return all(want is ANY or want == have for want, have in zip(row, state, strict=True))
+
+
+@pytest.mark.parametrize("state", list(itertools.product((False, True), repeat=6)))
+def test_next_step_follows_the_truth_table(state):
+    rows = [step for row, step in LIFECYCLE if _matches(row, state)]
+    assert len(rows) == 1, (state, rows)  # the table itself decides every state once
+    assert next_step(**dict(zip(FLAGS, state, strict=True))) is rows[0]
+
+
+def test_an_open_exam_never_shows_feedback_or_a_key():
+    for state in itertools.product((False, True), repeat=6):
+        flags = dict(zip(FLAGS, state, strict=True))
+        if flags["exam"] and not flags["finished"] and not flags["time_up"]:
+            assert next_step(**flags) is not Step.FEEDBACK
+
+
+# --------------------------------------------------------------------------- time
+
+START = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+
+
+def test_deadline_is_the_start_plus_the_limit_or_none():
+    assert deadline(START, 600) == START + timedelta(minutes=10)
+    assert deadline(START, None) is None
+    assert deadline(START, 0) is None
+
+
+def test_time_is_up_only_after_the_deadline_of_an_open_attempt():
+    end = START + timedelta(minutes=10)
+    assert not time_is_up(end, None, end)  # at the deadline itself: still open
+    assert time_is_up(end, None, end + timedelta(seconds=1))
+    assert not time_is_up(end, START, end + timedelta(hours=1))  # finished before
+    assert not time_is_up(None, None, end + timedelta(days=9))
+
+
+def test_an_attempt_ends_when_finished_or_at_its_deadline():
+    end = START + timedelta(minutes=10)
+    assert ended_at(None, None, end) is None
+    assert ended_at(START + timedelta(minutes=3), end, end) == START + timedelta(minutes=3)
+    assert ended_at(None, end, end) is None
+    assert ended_at(None, end, end + timedelta(seconds=1)) == end
+
+
+def test_a_naive_database_time_is_read_as_utc():
+    naive = datetime(2026, 5, 4, 9, 10)
+    assert ended_at(naive, None, START) == START + timedelta(minutes=10)
+
+
+def test_duration_runs_from_start_to_end_or_is_none_while_open():
+    assert duration(START, START + timedelta(seconds=95)) == 95.0
+    assert duration(START, None) is None
+
+
+# ------------------------------------------------------------------ words and names
+
+
+def test_percent_is_none_without_questions_and_otherwise_a_share():
+    assert percent(3, 4) == 75.0
+    assert percent(0, 0) is None
+    assert percent(None, 4) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode", "expected"),
+    [
+        (Kind.TOPIC, Mode.PRACTICE, "Mechanism"),
+        (Kind.TOPIC, Mode.EXAM, "Mechanism (exam)"),
+        (Kind.RETRY, Mode.PRACTICE, "Mechanism: retrying mistakes"),
+        (Kind.REVIEW, Mode.PRACTICE, "Spaced review"),
+        (Kind.PASSAGE, Mode.PRACTICE, "Passage practice: The guide"),
+    ],
+)
+def test_an_attempt_is_named_in_words(kind, mode, expected):
+    assert attempt_title(kind, mode, "Mechanism", "The guide") == expected
+
+
+def test_an_attempt_of_a_removed_bank_or_document_never_shows_an_internal_id():
+    assert attempt_title(Kind.TOPIC, Mode.PRACTICE, None, None) == "A removed topic"
+    assert (
+        attempt_title(Kind.PASSAGE, Mode.PRACTICE, None, None)
+        == "Passage practice: a removed document"
+    )
+
+
+def test_the_mode_word_names_how_an_attempt_was_taken():
+    assert [mode_word(k, Mode.PRACTICE) for k in Kind] == ["practice", "review", "retry", "passage"]
+    assert mode_word(Kind.TOPIC, Mode.EXAM) == "exam"
+
+
+def test_wrong_question_ids_are_those_not_answered_right_in_layout_order():
+    entries = [LayoutEntry(q, "v") for q in ("a", "b", "c", "d")]
+    assert wrong_question_ids(entries, {"b", "d"}) == ["a", "c"]

@@ -61,7 +61,9 @@ EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
     "wrong_field_type": [("bk-wrong-field-type", "tags", "must be a list")],
     "yaml_bool_as_text": [("bk-yaml-bool-as-text", "options[1].text", "put the text in quotes")],
     "not_a_boolean": [("bk-not-a-boolean", "answer", "true or false")],
-    "numeric_value_not_a_number": [("bk-numeric-value-not-a-number", "answer.value", "must be a number")],
+    "numeric_value_not_a_number": [
+        ("bk-numeric-value-not-a-number", "answer.value", "must be a number")
+    ],
     "source_not_a_mapping": [("bk-source-not-a-mapping", "source", "must be a mapping")],
     "bad_question_id": [("Bad_Question_Id", "id", "lowercase letters, digits and '-'")],
     "bad_option_id": [("bk-bad-option-id", "options[1].id", "lowercase letters, digits and '-'")],
@@ -69,16 +71,28 @@ EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
     # ids
     "duplicate_question_id": [("bk-duplicate-question-id", "id", "used twice in this bank")],
     # sources and quotes
-    "unknown_document": [("bk-unknown-document", "source.document", "unknown document 'pharmacology'")],
-    "option_unknown_document": [
-        ("bk-option-unknown-document", "options[1].source.document", "unknown document 'pharmacology'")
+    "unknown_document": [
+        ("bk-unknown-document", "source.document", "unknown document 'pharmacology'")
     ],
-    "quote_not_in_document": [("bk-quote-not-in-document", "source.quote", "does not occur in document 'guide'")],
+    "option_unknown_document": [
+        (
+            "bk-option-unknown-document",
+            "options[1].source.document",
+            "unknown document 'pharmacology'",
+        )
+    ],
+    "quote_not_in_document": [
+        ("bk-quote-not-in-document", "source.quote", "does not occur in document 'guide'")
+    ],
     "quote_in_other_document": [
         ("bk-quote-in-other-document", "source.quote", "does not occur in document 'overview'")
     ],
     "option_quote_not_in_document": [
-        ("bk-option-quote-not-in-document", "options[1].source.quote", "does not occur in document 'guide'")
+        (
+            "bk-option-quote-not-in-document",
+            "options[1].source.quote",
+            "does not occur in document 'guide'",
+        )
     ],
     "short_quote": [("bk-short-quote", "source.quote", "shorter than 20 characters")],
     "short_quote_padded": [("bk-short-quote-padded", "source.quote", "shorter than 20 characters")],
@@ -89,10 +103,16 @@ EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
         ("bk-explanation-copies-document", "explanation", "copies 8+ consecutive words")
     ],
     # answer keys that do not fit the type
-    "single_two_correct": [("bk-single-two-correct", "options", "exactly one option with correct: true (found 2)")],
-    "single_no_correct": [("bk-single-no-correct", "options", "exactly one option with correct: true (found 0)")],
+    "single_two_correct": [
+        ("bk-single-two-correct", "options", "exactly one option with correct: true (found 2)")
+    ],
+    "single_no_correct": [
+        ("bk-single-no-correct", "options", "exactly one option with correct: true (found 0)")
+    ],
     "single_one_option": [("bk-single-one-option", "options", "at least 2 options")],
-    "multiple_one_correct": [("bk-multiple-one-correct", "options", "at least two correct options (found 1)")],
+    "multiple_one_correct": [
+        ("bk-multiple-one-correct", "options", "at least two correct options (found 1)")
+    ],
     "multiple_all_correct": [("bk-multiple-all-correct", "options", "at least one wrong option")],
     # two options, both correct: too few options, and (unavoidably) none of them wrong
     "multiple_two_options": [
@@ -100,34 +120,58 @@ EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
         ("bk-multiple-two-options", "options", "at least one wrong option"),
     ],
     "matching_one_pair": [("bk-matching-one-pair", "pairs", "at least 2 pairs")],
-    "matching_pair_missing_right": [("bk-matching-pair-missing-right", "pairs[1]", "both left and right")],
+    "matching_pair_missing_right": [
+        ("bk-matching-pair-missing-right", "pairs[1]", "both left and right")
+    ],
     "no_accepted_answers": [("bk-no-accepted-answers", "accepted", "at least one accepted answer")],
-    "empty_accepted_answer": [("bk-empty-accepted-answer", "accepted", "empty once punctuation is removed")],
-    "numeric_min_gt_max": [("bk-numeric-min-gt-max", "answer", "min (40) is greater than max (30)")],
+    "empty_accepted_answer": [
+        ("bk-empty-accepted-answer", "accepted", "empty once punctuation is removed")
+    ],
+    "numeric_min_gt_max": [
+        ("bk-numeric-min-gt-max", "answer", "min (40) is greater than max (30)")
+    ],
     "numeric_value_and_range": [("bk-numeric-value-and-range", "answer", "not both")],
     "numeric_missing_max": [("bk-numeric-missing-max", "answer", "both min and max")],
-    "numeric_negative_tolerance": [("bk-numeric-negative-tolerance", "answer.tolerance", "cannot be negative")],
+    "numeric_negative_tolerance": [
+        ("bk-numeric-negative-tolerance", "answer.tolerance", "cannot be negative")
+    ],
     "numeric_empty_unit": [("bk-numeric-empty-unit", "unit", "give the unit")],
     "ordering_two_items": [("bk-ordering-two-items", "items", "at least 3 items")],
     # duplicates
     "duplicate_options": [("bk-duplicate-options", "options", "same text 'dopamine receptors'")],
-    "duplicate_option_ids": [("bk-duplicate-option-ids", "options", "option id 'other' is used twice")],
-    "duplicate_matching_left": [("bk-duplicate-matching-left", "pairs", "left item 'recurrence' appears twice")],
+    "duplicate_option_ids": [
+        ("bk-duplicate-option-ids", "options", "option id 'other' is used twice")
+    ],
+    "duplicate_matching_left": [
+        ("bk-duplicate-matching-left", "pairs", "left item 'recurrence' appears twice")
+    ],
     "duplicate_matching_right": [("bk-duplicate-matching-right", "pairs", "right-hand choice")],
     "duplicate_ordering_items": [("bk-duplicate-ordering-items", "items", "appears twice")],
-    "duplicate_accepted_answers": [("bk-duplicate-accepted-answers", "accepted", "same once normalised ('gaba-a')")],
+    "duplicate_accepted_answers": [
+        ("bk-duplicate-accepted-answers", "accepted", "same once normalised ('gaba-a')")
+    ],
     # "why not" feedback
     "wrong_option_without_feedback": [
-        ("bk-wrong-option-without-feedback", "options[1].feedback", "wrong option 'dopamine' has no feedback")
+        (
+            "bk-wrong-option-without-feedback",
+            "options[1].feedback",
+            "wrong option 'dopamine' has no feedback",
+        )
     ],
     "multiple_wrong_option_without_feedback": [
-        ("bk-multiple-wrong-option-without-feedback", "options[3].feedback", "wrong option 'patch' has no feedback")
+        (
+            "bk-multiple-wrong-option-without-feedback",
+            "options[3].feedback",
+            "wrong option 'patch' has no feedback",
+        )
     ],
     "option_without_text": [("bk-option-without-text", "options[1].text", "has no text")],
     "matching_pair_without_feedback": [
         ("bk-matching-pair-without-feedback", "pairs[1].feedback", "pair 'Rebound' has no feedback")
     ],
-    "distractor_without_feedback": [("bk-distractor-without-feedback", "distractors[0].feedback", "no feedback")],
+    "distractor_without_feedback": [
+        ("bk-distractor-without-feedback", "distractors[0].feedback", "no feedback")
+    ],
     "missing_wrong_feedback": [
         ("bk-missing-wrong-feedback-tf", "wrong_feedback", "wrong_feedback is missing"),
         ("bk-missing-wrong-feedback-short", "wrong_feedback", "wrong_feedback is missing"),
@@ -183,7 +227,7 @@ def test_broken_bank_yields_exactly_its_errors_and_is_rejected_whole(tmp_path, n
     assert [(e.file, e.question, e.field) for e in result.errors] == [
         (f"questions/{name}.yaml", question, field) for question, field, _ in expected
     ]
-    for error, (_, _, says) in zip(result.errors, expected):
+    for error, (_, _, says) in zip(result.errors, expected, strict=False):
         assert says in error.message
 
 
@@ -194,7 +238,7 @@ def test_broken_bank_error_text_names_file_question_and_field(tmp_path, name):
     errors = load_banks(folder).errors
 
     assert len(errors) == len(EXPECTED[name])
-    for error, (question, field, _) in zip(errors, EXPECTED[name]):
+    for error, (question, field, _) in zip(errors, EXPECTED[name], strict=False):
         text = str(error)
         assert text.startswith(f"questions/{name}.yaml: ")
         assert f"field '{field}': " in text
@@ -206,8 +250,12 @@ def test_broken_bank_error_text_names_file_question_and_field(tmp_path, name):
 
 @pytest.mark.parametrize("name", BROKEN_NAMES)
 def test_valid_bank_beside_a_broken_one_still_loads(tmp_path, name):
-    folder = make_folder(tmp_path, BROKEN / f"{name}.yaml", ALL_TYPES, names=(f"{name}.yaml", "zz_fixture.yaml"))
-    expected_ids = [q["id"] for q in yaml.safe_load(ALL_TYPES.read_text(encoding="utf-8"))["questions"]]
+    folder = make_folder(
+        tmp_path, BROKEN / f"{name}.yaml", ALL_TYPES, names=(f"{name}.yaml", "zz_fixture.yaml")
+    )
+    expected_ids = [
+        q["id"] for q in yaml.safe_load(ALL_TYPES.read_text(encoding="utf-8"))["questions"]
+    ]
 
     result = load_banks(folder)
 
@@ -239,7 +287,11 @@ def test_broken_bank_loads_once_its_broken_questions_are_removed(tmp_path, name)
 
 def test_yaml_error_gives_the_line_of_the_problem(tmp_path):
     path = BROKEN / "yaml_syntax_error.yaml"
-    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "ERROR-LINE" in text)
+    line = next(
+        n
+        for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "ERROR-LINE" in text
+    )
     folder = make_folder(tmp_path, path)
 
     (error,) = load_banks(folder).errors
@@ -269,7 +321,10 @@ def test_question_without_an_id_is_named_by_its_position(library, all_types_raw)
 
 
 def test_bank_error_text_without_a_question_names_only_file_and_field():
-    assert str(BankError("questions/a.yaml", None, "title", "missing")) == "questions/a.yaml: field 'title': missing"
+    assert (
+        str(BankError("questions/a.yaml", None, "title", "missing"))
+        == "questions/a.yaml: field 'title': missing"
+    )
     assert (
         str(BankError("questions/a.yaml", "q-1", "options[2].feedback", "empty"))
         == "questions/a.yaml: question 'q-1', field 'options[2].feedback': empty"
@@ -286,7 +341,9 @@ def test_duplicate_question_id_across_banks_names_both_files(tmp_path):
     result = load_banks(folder)
 
     assert [b.id for b in result.banks] == ["first"]
-    assert [(e.file, e.question, e.field) for e in result.errors] == [("questions/second.yaml", "bk-valid", "id")]
+    assert [(e.file, e.question, e.field) for e in result.errors] == [
+        ("questions/second.yaml", "bk-valid", "id")
+    ]
     text = str(result.errors[0])
     assert text.startswith("questions/second.yaml: question 'bk-valid', field 'id': ")
     assert "questions/first.yaml" in text
@@ -294,7 +351,9 @@ def test_duplicate_question_id_across_banks_names_both_files(tmp_path):
 
 def test_duplicate_question_id_is_reported_on_the_later_file_whichever_it_is(tmp_path):
     case = BROKEN / "duplicate_question_id_across_banks"
-    folder = make_folder(tmp_path, case / "first.yaml", case / "second.yaml", names=("b.yaml", "a.yaml"))
+    folder = make_folder(
+        tmp_path, case / "first.yaml", case / "second.yaml", names=("b.yaml", "a.yaml")
+    )
 
     result = load_banks(folder)
 
@@ -311,7 +370,9 @@ def test_duplicate_bank_id_names_both_files(tmp_path):
     result = load_banks(folder)
 
     assert [b.file for b in result.banks] == ["questions/first.yaml"]
-    assert [(e.file, e.question, e.field) for e in result.errors] == [("questions/second.yaml", None, "id")]
+    assert [(e.file, e.question, e.field) for e in result.errors] == [
+        ("questions/second.yaml", None, "id")
+    ]
     assert "bank id 'same'" in str(result.errors[0])
     assert "questions/first.yaml" in str(result.errors[0])
 
@@ -323,9 +384,9 @@ def test_same_bank_twice_under_two_names_reports_every_repeated_question(tmp_pat
 
     ids = [q["id"] for q in all_types_raw["questions"]]
     assert [b.file for b in result.banks] == ["questions/a.yaml"]
-    assert [(e.file, e.question, e.field) for e in result.errors] == [("questions/b.yaml", None, "id")] + [
-        ("questions/b.yaml", qid, "id") for qid in ids
-    ]
+    assert [(e.file, e.question, e.field) for e in result.errors] == [
+        ("questions/b.yaml", None, "id")
+    ] + [("questions/b.yaml", qid, "id") for qid in ids]
 
 
 # ------------------------------------------------------------- quote comparison
@@ -383,9 +444,13 @@ FORGIVEN = [
 ]
 
 NOT_FORGIVEN = [
-    pytest.param("overview", "these receptors are called GABA-A receptors.", id="lower-case-first-letter"),
+    pytest.param(
+        "overview", "these receptors are called GABA-A receptors.", id="lower-case-first-letter"
+    ),
     pytest.param("overview", "THESE RECEPTORS ARE CALLED GABA-A RECEPTORS.", id="upper-case"),
-    pytest.param("overview", "These receptors are called GABA-B receptors.", id="one-letter-changed"),
+    pytest.param(
+        "overview", "These receptors are called GABA-B receptors.", id="one-letter-changed"
+    ),
     pytest.param(
         "addiction",
         "clonazepam increases chloride ion flux, leading to neuronal hyperpolarisation.",
@@ -396,9 +461,13 @@ NOT_FORGIVEN = [
         "Klonopin known generically as clonazepam is a benzodiazepine",
         id="commas-left-out",
     ),
-    pytest.param("overview", "These receptors are calledGABA-A receptors.", id="whitespace-removed"),
     pytest.param(
-        "addiction", "The drug has a long elimination half life of 30-40 hours", id="hyphen-replaced-by-a-space"
+        "overview", "These receptors are calledGABA-A receptors.", id="whitespace-removed"
+    ),
+    pytest.param(
+        "addiction",
+        "The drug has a long elimination half life of 30-40 hours",
+        id="hyphen-replaced-by-a-space",
     ),
 ]
 
@@ -420,7 +489,9 @@ def bank_of(*questions: dict) -> dict:
 
 
 @pytest.mark.parametrize(("document", "quote", "original"), FORGIVEN)
-def test_quote_comparison_forgives_whitespace_typographic_quotes_and_dashes(tmp_path, document, quote, original):
+def test_quote_comparison_forgives_whitespace_typographic_quotes_and_dashes(
+    tmp_path, document, quote, original
+):
     folder = make_folder(tmp_path)
     write_bank(folder, "quotes.yaml", bank_of(question_citing(document, quote)))
 
@@ -433,7 +504,9 @@ def test_quote_comparison_forgives_whitespace_typographic_quotes_and_dashes(tmp_
 
 
 @pytest.mark.parametrize(("document", "quote", "original"), FORGIVEN)
-def test_recorded_offsets_slice_the_original_document_text(tmp_path, library, document, quote, original):
+def test_recorded_offsets_slice_the_original_document_text(
+    tmp_path, library, document, quote, original
+):
     folder = make_folder(tmp_path)
     write_bank(folder, "quotes.yaml", bank_of(question_citing(document, quote)))
     text = library.get(document).text
@@ -533,7 +606,9 @@ def _simple_edits() -> list:
     for q in raw["questions"]:
         for path in _leaf_paths(q):
             if not any(p in _NOT_APPENDABLE for p in path if isinstance(p, str)):
-                params.append(pytest.param(q["id"], path, id=f"{q['id']}:{'.'.join(map(str, path))}"))
+                params.append(
+                    pytest.param(q["id"], path, id=f"{q['id']}:{'.'.join(map(str, path))}")
+                )
     return params
 
 
@@ -568,11 +643,15 @@ def _assert_only_this_version_changes(tmp_path: Path, raw: dict, edited: dict, q
     write_bank(folder, "fixture.yaml", edited)
     after = versions(folder)
     assert after[qid] != before[qid]
-    assert {k: v for k, v in after.items() if k != qid} == {k: v for k, v in before.items() if k != qid}
+    assert {k: v for k, v in after.items() if k != qid} == {
+        k: v for k, v in before.items() if k != qid
+    }
 
 
 @pytest.mark.parametrize(("qid", "path"), _simple_edits())
-def test_editing_any_field_gives_a_new_version_and_leaves_other_questions_alone(tmp_path, all_types_raw, qid, path):
+def test_editing_any_field_gives_a_new_version_and_leaves_other_questions_alone(
+    tmp_path, all_types_raw, qid, path
+):
     edited = _edit_question(all_types_raw, qid, lambda q: _set(q, path, _altered(_get(q, path))))
 
     _assert_only_this_version_changes(tmp_path, all_types_raw, edited, qid)
@@ -596,17 +675,26 @@ SPECIAL_EDITS = [
     pytest.param("fx-order", lambda q: q["items"].reverse(), id="ordering-items-order"),
     pytest.param(
         "fx-tf",
-        lambda q: q["source"].update(quote="Klonopin is a long-acting benzodiazepine that functions as an anticonvulsant"),
+        lambda q: q["source"].update(
+            quote="Klonopin is a long-acting benzodiazepine that functions as an anticonvulsant"
+        ),
         id="quote-in-the-same-document",
     ),
     pytest.param(
         "fx-tf",
-        lambda q: q.update(source={"document": "addiction", "quote": "Clonazepam is a potent benzodiazepine medication"}),
+        lambda q: q.update(
+            source={
+                "document": "addiction",
+                "quote": "Clonazepam is a potent benzodiazepine medication",
+            }
+        ),
         id="quote-and-document",
     ),
     pytest.param("fx-tf", lambda q: q.update(tags=["half-life"]), id="tags-added"),
     pytest.param("fx-single", lambda q: q["options"][1].pop("source"), id="option-source-removed"),
-    pytest.param("fx-single", lambda q: q["options"][0].update(id="gaba-a-receptors"), id="option-id"),
+    pytest.param(
+        "fx-single", lambda q: q["options"][0].update(id="gaba-a-receptors"), id="option-id"
+    ),
     pytest.param("fx-match", lambda q: q.pop("distractors"), id="distractors-removed"),
 ]
 
@@ -649,7 +737,9 @@ def test_explanation_sharing_seven_words_with_a_document_is_allowed(library, all
 
 def test_explanation_copying_is_caught_across_punctuation_and_case(library, all_types_raw):
     raw = copy.deepcopy(all_types_raw)
-    raw["questions"][1]["explanation"] = "In short: CLONAZEPAM is available in a tablet; disintegrating tablet!"
+    raw["questions"][1]["explanation"] = (
+        "In short: CLONAZEPAM is available in a tablet; disintegrating tablet!"
+    )
 
     _, errors = check_bank_data(raw, library, "bank.yaml")
 
@@ -659,7 +749,9 @@ def test_explanation_copying_is_caught_across_punctuation_and_case(library, all_
 # ---------------------------------------------------------------------- coverage
 
 
-def test_coverage_counts_citing_questions_and_lists_uncited_paragraphs(tmp_path, library, all_types_raw):
+def test_coverage_counts_citing_questions_and_lists_uncited_paragraphs(
+    tmp_path, library, all_types_raw
+):
     folder = make_folder(tmp_path, ALL_TYPES)
     result = load_banks(folder, library)
 
@@ -680,7 +772,9 @@ def test_coverage_counts_citing_questions_and_lists_uncited_paragraphs(tmp_path,
             for s in [q["source"], *(o["source"] for o in q.get("options", []) if "source" in o)]
             if s["document"] == doc.id
         ]
-        uncited = [n for n, line in enumerate(lines, 1) if not any(qt in normalise(line) for qt in quotes)]
+        uncited = [
+            n for n, line in enumerate(lines, 1) if not any(qt in normalise(line) for qt in quotes)
+        ]
         entry = report[doc.id]
         assert entry.questions == len(citing)
         assert entry.paragraphs == len(lines)
@@ -699,4 +793,6 @@ def test_a_passage_spanning_two_paragraphs_cites_both(tmp_path, library):
     uncited_texts = [t for _, t in guide.uncited]
     assert guide.questions == 1
     assert guide.paragraphs - len(guide.uncited) == 2
-    assert not any(re.search(r"within weeks$|^As the body continues to adapt", t) for t in uncited_texts)
+    assert not any(
+        re.search(r"within weeks$|^As the body continues to adapt", t) for t in uncited_texts
+    )

@@ -37,7 +37,9 @@ def test_normalise_plains_whitespace_quotes_and_dashes(given, expected):
     assert normalise(given) == expected
 
 
-@pytest.mark.parametrize("given", ["GABA-A Receptors", "Hyperpolarization.", "tolerance, dependence"])
+@pytest.mark.parametrize(
+    "given", ["GABA-A Receptors", "Hyperpolarization.", "tolerance, dependence"]
+)
 def test_normalise_keeps_case_spelling_and_punctuation(given):
     assert normalise(given) == given
 
@@ -62,7 +64,13 @@ def test_words_are_lowercase_without_punctuation():
 
 
 def test_words_keep_inner_hyphens_and_apostrophes():
-    assert words("GABA-A receptors: the drug\u2019s half-life") == ["gaba-a", "receptors", "the", "drug's", "half-life"]
+    assert words("GABA-A receptors: the drug\u2019s half-life") == [
+        "gaba-a",
+        "receptors",
+        "the",
+        "drug's",
+        "half-life",
+    ]
 
 
 def test_words_drop_hyphens_and_quotes_at_word_edges():
@@ -76,18 +84,32 @@ def test_words_split_on_any_whitespace_and_dashes_between_spaces():
 # ---------------------------------------------------------------- normalise_answer
 
 
-@pytest.mark.parametrize("variant", ["GABA-A", " gaba-a ", "the GABA-A.", "The  gaba-a!", "GABA\u2013A", "\uff27\uff21\uff22\uff21-A"])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "GABA-A",
+        " gaba-a ",
+        "the GABA-A.",
+        "The  gaba-a!",
+        "GABA\u2013A",
+        "\uff27\uff21\uff22\uff21-A",
+    ],
+)
 def test_normalise_answer_makes_spellings_of_one_answer_equal(variant):
     assert normalise_answer(variant) == normalise_answer("GABA-A")
     assert normalise_answer(variant) == "gaba-a"
 
 
-@pytest.mark.parametrize(("one", "other"), [("GABA-A", "GABA A"), ("GABA-A", "GABAA"), ("GABA-A", "GABA-B")])
+@pytest.mark.parametrize(
+    ("one", "other"), [("GABA-A", "GABA A"), ("GABA-A", "GABAA"), ("GABA-A", "GABA-B")]
+)
 def test_normalise_answer_keeps_different_spellings_apart(one, other):
     assert normalise_answer(one) != normalise_answer(other)
 
 
-@pytest.mark.parametrize(("given", "expected"), [("a benzodiazepine", "benzodiazepine"), ("An agonist", "agonist")])
+@pytest.mark.parametrize(
+    ("given", "expected"), [("a benzodiazepine", "benzodiazepine"), ("An agonist", "agonist")]
+)
 def test_normalise_answer_drops_a_leading_article(given, expected):
     assert normalise_answer(given) == expected
 
@@ -120,14 +142,17 @@ def test_find_gives_offsets_of_the_quote_in_the_original_text():
     assert passage is not None
     assert passage.document == "d"
     assert passage.quote == "Klonopin is a long-acting benzodiazepine"
-    assert (passage.start, passage.end) == (12, 12 + len("Klonopin is a long-acting benzodiazepine"))
+    assert (passage.start, passage.end) == (
+        12,
+        12 + len("Klonopin is a long-acting benzodiazepine"),
+    )
 
 
 def test_find_maps_back_through_collapsed_whitespace_and_typography():
     text = "Intro.\n\nIt\u2019s   a \u201ctest\u201d \u2013\n  really.\nAfter."
     original = "It\u2019s   a \u201ctest\u201d \u2013\n  really."
 
-    passage = doc(text).find("It's a \"test\" - really.")
+    passage = doc(text).find('It\'s a "test" - really.')
 
     assert passage is not None
     assert text[passage.start : passage.end] == original
@@ -157,7 +182,9 @@ def test_find_matches_across_a_line_break():
     assert text[passage.start : passage.end] == "first line\n\nstarts the"
 
 
-@pytest.mark.parametrize("quote", ["", "   \n ", "Not in the text", "GABA-A RECEPTORS", "GABA A receptors"])
+@pytest.mark.parametrize(
+    "quote", ["", "   \n ", "Not in the text", "GABA-A RECEPTORS", "GABA A receptors"]
+)
 def test_find_returns_none_for_absent_or_blank_quotes(quote):
     assert doc("These receptors are called GABA-A receptors.").find(quote) is None
 
@@ -260,7 +287,9 @@ def test_segments_of_a_real_passage_rebuild_the_paragraphs_and_highlight_exactly
 
     result = segments(document, (passage.start, passage.end))
 
-    assert ["".join(t for t, _ in para) for para in result] == [document.text[s:e] for s, e in document.paragraphs]
+    assert ["".join(t for t, _ in para) for para in result] == [
+        document.text[s:e] for s, e in document.paragraphs
+    ]
     assert [t for para in result for t, lit in para if lit] == [quote]
 
 
@@ -312,7 +341,9 @@ def test_index_entry_without_a_file_is_a_sources_index_error(tmp_path):
 
 def test_index_entry_whose_file_is_missing_names_the_entry(tmp_path):
     folder = copy_sources(tmp_path)
-    (folder / "index.yaml").write_text("- {id: guide, title: A guide, file: gone.txt}\n", encoding="utf-8")
+    (folder / "index.yaml").write_text(
+        "- {id: guide, title: A guide, file: gone.txt}\n", encoding="utf-8"
+    )
 
     with pytest.raises(SourcesIndexError, match="entry 'guide'"):
         load_library(folder)

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
+from quiz.domain.grading import describe_answer as describe_response
+from quiz.domain.grading import describe_key, grade
+from quiz.domain.questions import Feedback, Question, parse_number
 from tests.support import load_questions
-from quiz.domain.questions import Question
-from quiz.domain.grading import describe_answer as describe_response, describe_key, grade
-from quiz.domain.questions import Feedback, parse_number
 
 # A second bank (loaded on its own) for cases the fixture bank cannot show: value ± tolerance,
 # an exact value, percent, a multiple-choice question with more wrong options than right
@@ -104,10 +104,16 @@ def test_single_wrong_option_gives_its_own_feedback_and_passage(qs):
     assert result.correct is False
     wrong = option(q, "dopamine")
     assert result.feedback == (Feedback(wrong.feedback, wrong.passage),)
-    assert result.feedback[0].text == "Dopamine comes up in the abuse section, not as the binding site."
+    assert (
+        result.feedback[0].text
+        == "Dopamine comes up in the abuse section, not as the binding site."
+    )
     assert result.feedback[0].passage is not None
     assert result.feedback[0].passage.document == "guide"
-    assert result.feedback[0].passage.quote == "Most drugs of abuse cause spikes in body levels of dopamine"
+    assert (
+        result.feedback[0].passage.quote
+        == "Most drugs of abuse cause spikes in body levels of dopamine"
+    )
 
 
 def test_single_wrong_option_without_source_gives_feedback_without_passage(qs):
@@ -128,7 +134,9 @@ def test_single_unknown_or_malformed_choice_scores_zero(qs, response):
 
 def test_single_correct_option_feedback_is_shown_when_the_bank_gives_one(qs):
     q = qs["fx-single"]
-    options = tuple(dataclasses.replace(o, feedback="Yes: GABA-A.") if o.correct else o for o in q.options)
+    options = tuple(
+        dataclasses.replace(o, feedback="Yes: GABA-A.") if o.correct else o for o in q.options
+    )
     result = grade(dataclasses.replace(q, options=options), "gaba-a")
     assert result.score == 1.0
     assert result.feedback == (Feedback("Yes: GABA-A."),)
@@ -139,7 +147,12 @@ def test_single_correct_option_feedback_is_shown_when_the_bank_gives_one(qs):
 
 @pytest.mark.parametrize(
     "response",
-    [["tablet", "odt", "solution"], ["solution", "tablet", "odt"], ("odt", "solution", "tablet"), {"tablet", "odt", "solution"}],
+    [
+        ["tablet", "odt", "solution"],
+        ["solution", "tablet", "odt"],
+        ("odt", "solution", "tablet"),
+        {"tablet", "odt", "solution"},
+    ],
 )
 def test_multiple_all_right_options_in_any_order_score_one(qs, response):
     result = grade(qs["fx-multiple"], response)
@@ -209,7 +222,9 @@ def test_multiple_choosing_every_option_scores_right_minus_wrong_over_right(qs, 
         (["r1", "r2", "w1", "w2"], 0.0),
     ],
 )
-def test_multiple_partial_credit_follows_the_documented_rule_and_never_goes_below_zero(extra, chosen, expected):
+def test_multiple_partial_credit_follows_the_documented_rule_and_never_goes_below_zero(
+    extra, chosen, expected
+):
     result = grade(extra["ex-multiple"], chosen)
     assert result.score == pytest.approx(expected)
     assert 0.0 <= result.score <= 1.0
@@ -240,7 +255,9 @@ def test_true_false_wrong_answer_scores_zero_with_the_wrong_feedback(qs, extra):
     result = grade(qs["fx-tf"], False)
     assert result.score == 0.0
     assert result.correct is False
-    assert result.feedback == (Feedback("The article calls it long-acting in its first description."),)
+    assert result.feedback == (
+        Feedback("The article calls it long-acting in its first description."),
+    )
     assert grade(extra["ex-false"], True).score == 0.0
 
 
@@ -295,7 +312,9 @@ def test_matching_a_chosen_distractor_brings_its_feedback(qs):
 
 
 def test_matching_unmatched_items_count_as_wrong_and_extra_keys_are_ignored(qs):
-    result = grade(qs["fx-match"], {"Recurrence": RIGHT_MATCHES["Recurrence"], "Tolerance": DISTRACTOR})
+    result = grade(
+        qs["fx-match"], {"Recurrence": RIGHT_MATCHES["Recurrence"], "Tolerance": DISTRACTOR}
+    )
     assert result.score == pytest.approx(1 / 3)
     assert len(result.feedback) == 2
     assert grade(qs["fx-match"], {}).score == 0.0
@@ -343,19 +362,38 @@ def test_short_answer_forgives_a_typographic_apostrophe(extra):
     assert grade(q, "klonopin's label").score == 1.0
 
 
-@pytest.mark.parametrize("response", ["GAB", "GABBA", "GABA-A", "glutamate", "gamma", "", "   ", "...", None])
+@pytest.mark.parametrize(
+    "response", ["GAB", "GABBA", "GABA-A", "glutamate", "gamma", "", "   ", "...", None]
+)
 def test_short_answer_near_misses_and_empty_answers_score_zero(qs, response):
     result = grade(qs["fx-short"], response)
     assert result.score == 0.0
     assert result.correct is False
-    assert result.feedback == (Feedback("The answer is the brain's main inhibitory neurotransmitter."),)
+    assert result.feedback == (
+        Feedback("The answer is the brain's main inhibitory neurotransmitter."),
+    )
 
 
 # ------------------------------------------------------------------------ numeric
 
 
 @pytest.mark.parametrize(
-    "response", ["30", "40", "35", "30.0", "40.000", "  35  ", "+35", "3.5e1", "30 hours", "35 Hours", "40 hour", "35hours", "35 hours."]
+    "response",
+    [
+        "30",
+        "40",
+        "35",
+        "30.0",
+        "40.000",
+        "  35  ",
+        "+35",
+        "3.5e1",
+        "30 hours",
+        "35 Hours",
+        "40 hour",
+        "35hours",
+        "35 hours.",
+    ],
 )
 def test_numeric_range_is_inclusive_and_accepts_the_bank_unit(qs, response):
     result = grade(qs["fx-numeric"], response)
@@ -377,14 +415,20 @@ def test_numeric_another_unit_is_rejected(qs, response):
     assert result.feedback[0] == Feedback("That is not a number in hours.")
 
 
-@pytest.mark.parametrize("response", ["thirty", "", "   ", "abc", "30-40", "1e999", "-1e999", "nan", "inf", "..", "3 0", None, [35]])
+@pytest.mark.parametrize(
+    "response",
+    ["thirty", "", "   ", "abc", "30-40", "1e999", "-1e999", "nan", "inf", "..", "3 0", None, [35]],
+)
 def test_numeric_junk_scores_zero(qs, response):
     result = grade(qs["fx-numeric"], response)
     assert result.score == 0.0
     assert result.correct is False
 
 
-@pytest.mark.parametrize("response", ["0.5", "0,5", ",5", ".5", "0.4", "0,4", "0.6", "0,6", "0.5 mg", "0,45mg", "0.55 MG"])
+@pytest.mark.parametrize(
+    "response",
+    ["0.5", "0,5", ",5", ".5", "0.4", "0,4", "0.6", "0,6", "0.5 mg", "0,45mg", "0.55 MG"],
+)
 def test_numeric_value_plus_or_minus_tolerance_with_decimal_comma(extra, response):
     q = extra["ex-tolerance"]
     assert q.numeric is not None
@@ -425,13 +469,26 @@ def test_parse_number_reads_decimal_commas_units_and_rejects_the_rest():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("30\nhours", 30.0), ("30 hours\n", 30.0), ("\n 35 \t\n", 35.0), ("30 hours\nand more", None), ("30\n\nx", None)],
+    [
+        ("30\nhours", 30.0),
+        ("30 hours\n", 30.0),
+        ("\n 35 \t\n", 35.0),
+        ("30 hours\nand more", None),
+        ("30\n\nx", None),
+    ],
 )
 def test_parse_number_handles_line_breaks_around_the_unit(text, expected):
     assert parse_number(text, "hours") == expected
 
 
-@pytest.mark.parametrize("text", ["1" + " " * 3000 + "x\ny", "1" + "\t" * 3000 + "hours\n1", " " * 3000 + "2" + " " * 3000 + "\nx"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + " " * 3000 + "x\ny",
+        "1" + "\t" * 3000 + "hours\n1",
+        " " * 3000 + "2" + " " * 3000 + "\nx",
+    ],
+)
 def test_numeric_grading_of_a_long_hostile_answer_scores_zero(qs, text):
     # The form's Length(max=40) does not stop its parse_number check, so any length arrives.
     # A backtracking "\s*(.*?)\s*$" took minutes on these (the suite would hang); no timing
@@ -448,7 +505,9 @@ def test_numeric_comma_before_exactly_three_digits_groups_thousands():
     assert parse_number("0,500") == 0.5  # a leading zero never starts a digit group
 
 
-@pytest.mark.parametrize(("text", "expected"), [("30,3125", 30.3125), ("0,1234", 0.1234), ("1,000.5", 1000.5)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("30,3125", 30.3125), ("0,1234", 0.1234), ("1,000.5", 1000.5)]
+)
 def test_numeric_comma_before_more_or_fewer_than_three_digits_is_a_decimal_comma(text, expected):
     assert parse_number(text) == pytest.approx(expected)
 
@@ -490,7 +549,9 @@ def test_ordering_is_all_or_nothing(qs, response):
     result = grade(qs["fx-order"], response)
     assert result.score == 0.0
     assert result.correct is False
-    assert result.feedback == (Feedback("Binding comes first; the drop in excitability is the end result."),)
+    assert result.feedback == (
+        Feedback("Binding comes first; the drop in excitability is the end result."),
+    )
 
 
 @pytest.mark.parametrize("response", [None, 4, "Binds to GABA receptors"])
@@ -511,7 +572,9 @@ def test_a_malformed_answer_to_a_registered_type_scores_zero_with_the_wrong_feed
     result = grade(qs["fx-tf"], "anything")
     assert result.score == 0.0
     assert result.correct is False
-    assert result.feedback == (Feedback("The article calls it long-acting in its first description."),)
+    assert result.feedback == (
+        Feedback("The article calls it long-acting in its first description."),
+    )
 
 
 # -------------------------------------------------------------------- description
@@ -545,7 +608,9 @@ def test_describe_response_names_what_the_student_chose(qs):
     assert describe_response(qs["fx-match"], {"Rebound": DISTRACTOR}) == (
         f"Recurrence → (none); Rebound → {DISTRACTOR}; Withdrawal → (none)"
     )
-    assert describe_response(qs["fx-order"], list(reversed(KEY_ORDER))) == " → ".join(reversed(KEY_ORDER))
+    assert describe_response(qs["fx-order"], list(reversed(KEY_ORDER))) == " → ".join(
+        reversed(KEY_ORDER)
+    )
     assert describe_response(qs["fx-short"], "  gaba ") == "gaba"
     assert describe_response(qs["fx-short"], "   ") == "(no answer)"
     assert describe_response(qs["fx-numeric"], "30 hours") == "30 hours"
@@ -553,7 +618,13 @@ def test_describe_response_names_what_the_student_chose(qs):
 
 @pytest.mark.parametrize(
     ("qid", "response"),
-    [("fx-multiple", None), ("fx-multiple", 5), ("fx-match", "Rebound"), ("fx-match", None), ("fx-order", None)],
+    [
+        ("fx-multiple", None),
+        ("fx-multiple", 5),
+        ("fx-match", "Rebound"),
+        ("fx-match", None),
+        ("fx-order", None),
+    ],
 )
 def test_describe_response_of_a_malformed_answer_says_it_is_unreadable(qs, qid, response):
     assert describe_response(qs[qid], response) == "(unreadable answer)"
@@ -563,5 +634,11 @@ def test_describe_response_of_a_malformed_answer_says_it_is_unreadable(qs, qid, 
 def test_describe_response_of_an_unprintable_huge_number_does_not_raise(qs, qid):
     # str() of an int with more than 4300 digits raises ValueError.
     huge = 10**5000
-    response = {"Rebound": huge} if qid == "fx-match" else [huge] if qid in ("fx-multiple", "fx-order") else huge
+    response = (
+        {"Rebound": huge}
+        if qid == "fx-match"
+        else [huge]
+        if qid in ("fx-multiple", "fx-order")
+        else huge
+    )
     assert describe_response(qs[qid], response) == "(unreadable answer)"

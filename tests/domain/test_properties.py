@@ -10,11 +10,20 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tests.support import load_questions
+from quiz.domain.grading import describe_answer as describe_response
+from quiz.domain.grading import grade
 from quiz.domain.questions import Question
-from quiz.domain.grading import describe_answer as describe_response, grade
+from tests.support import load_questions
 
-FIXTURE_IDS = ["fx-single", "fx-multiple", "fx-tf", "fx-match", "fx-short", "fx-numeric", "fx-order"]
+FIXTURE_IDS = [
+    "fx-single",
+    "fx-multiple",
+    "fx-tf",
+    "fx-match",
+    "fx-short",
+    "fx-numeric",
+    "fx-order",
+]
 CHOICE_IDS = ["fx-single", "fx-multiple", "fx-tf", "fx-match", "fx-order"]
 
 MODEST = settings(max_examples=200, deadline=None)
@@ -24,7 +33,13 @@ MODEST = settings(max_examples=200, deadline=None)
 def qs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Question]:
     questions = load_questions(tmp_path_factory.mktemp("fixture") / "questions")
     assert {q.type for q in questions.values()} == {
-        "single", "multiple", "true_false", "matching", "short_answer", "numeric", "ordering",
+        "single",
+        "multiple",
+        "true_false",
+        "matching",
+        "short_answer",
+        "numeric",
+        "ordering",
     }
     return questions
 
@@ -35,15 +50,41 @@ def test_the_fixture_bank_has_one_question_of_every_type(qs):
 
 # Texts that mean something to some grader, so the arbitrary responses also come close to
 # real answers (option ids, matching texts, items, accepted answers, numbers with units).
-MEANINGFUL = st.sampled_from([
-    "gaba-a", "dopamine", "glutamate", "tablet", "odt", "solution", "patch",
-    "Recurrence", "Rebound", "Withdrawal", "The original symptoms come back",
-    "The original symptoms come back stronger", "New symptoms not felt before treatment",
-    "The drug stops working at the same dose",
-    "Binds to GABA receptors", "Chloride ion flux increases", "Neurons hyperpolarise", "Excitability decreases",
-    "GABA", "the gamma-aminobutyric acid", "30 hours", "0,5", "35", "40 mg", "1e999", "nan", "-inf",
-    "true", "false", "", " ",
-])
+MEANINGFUL = st.sampled_from(
+    [
+        "gaba-a",
+        "dopamine",
+        "glutamate",
+        "tablet",
+        "odt",
+        "solution",
+        "patch",
+        "Recurrence",
+        "Rebound",
+        "Withdrawal",
+        "The original symptoms come back",
+        "The original symptoms come back stronger",
+        "New symptoms not felt before treatment",
+        "The drug stops working at the same dose",
+        "Binds to GABA receptors",
+        "Chloride ion flux increases",
+        "Neurons hyperpolarise",
+        "Excitability decreases",
+        "GABA",
+        "the gamma-aminobutyric acid",
+        "30 hours",
+        "0,5",
+        "35",
+        "40 mg",
+        "1e999",
+        "nan",
+        "-inf",
+        "true",
+        "false",
+        "",
+        " ",
+    ]
+)
 
 SCALARS = (
     st.none()
@@ -54,7 +95,9 @@ SCALARS = (
     | st.binary(max_size=20)
     | MEANINGFUL
 )
-HASHABLE = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | MEANINGFUL
+HASHABLE = (
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20) | MEANINGFUL
+)
 
 ANY_RESPONSE = st.recursive(
     SCALARS,
@@ -103,9 +146,9 @@ def key_responses(q: Question) -> st.SearchStrategy:
         right = [o.id for o in q.options if o.correct]
         containers = st.sampled_from([list, tuple, set, frozenset])
         # any order, with repeats of right answers allowed
-        return st.tuples(st.permutations(right), st.lists(st.sampled_from(right), max_size=3), containers).map(
-            lambda t: t[2](list(t[0]) + t[1])
-        )
+        return st.tuples(
+            st.permutations(right), st.lists(st.sampled_from(right), max_size=3), containers
+        ).map(lambda t: t[2](list(t[0]) + t[1]))
     if q.type == "true_false":
         return st.just(q.answer)
     if q.type == "matching":
@@ -129,12 +172,14 @@ def test_a_response_that_is_exactly_the_key_scores_one(qs, qid, data):
 
 def _mixed_case(draw, text: str) -> str:
     flips = draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
-    return "".join(c.upper() if f else c.lower() for c, f in zip(text, flips))
+    return "".join(c.upper() if f else c.lower() for c, f in zip(text, flips, strict=False))
 
 
 @MODEST
 @given(data=st.data())
-def test_an_accepted_short_answer_scores_one_whatever_its_case_spacing_punctuation_or_article(qs, data):
+def test_an_accepted_short_answer_scores_one_whatever_its_case_spacing_punctuation_or_article(
+    qs, data
+):
     q = qs["fx-short"]
     answer = _mixed_case(data.draw, data.draw(st.sampled_from(q.accepted)))
     article = data.draw(st.sampled_from(["", "the ", "The ", "a ", "an "]))
@@ -174,7 +219,10 @@ def test_a_number_scores_one_exactly_when_it_is_inside_the_inclusive_range(qs, v
 
 
 @MODEST
-@given(value=st.floats(min_value=30, max_value=40), unit=st.sampled_from(["mg", "minutes", "days", "h", "%"]))
+@given(
+    value=st.floats(min_value=30, max_value=40),
+    unit=st.sampled_from(["mg", "minutes", "days", "h", "%"]),
+)
 def test_a_number_in_the_range_with_another_unit_scores_zero(qs, value, unit):
     assert grade(qs["fx-numeric"], f"{value!r} {unit}").score == 0.0
 
@@ -196,7 +244,9 @@ def test_multiple_score_is_right_minus_wrong_over_right_floored_at_zero(qs, data
     assert result.correct is (set(chosen) >= right and not set(chosen) & wrong)
     wrong_feedback = [o.feedback for o in q.options if o.id in wrong & set(chosen)]
     assert [f.text for f in result.feedback][: len(wrong_feedback)] == wrong_feedback
-    assert any(f.text.startswith("Also correct, and not chosen") for f in result.feedback) is not (right <= set(chosen))
+    assert any(f.text.startswith("Also correct, and not chosen") for f in result.feedback) is not (
+        right <= set(chosen)
+    )
 
 
 @MODEST
@@ -213,7 +263,7 @@ def test_matching_score_is_the_share_of_left_items_matched_to_their_partner(qs, 
     result = grade(q, response)
     assert result.score == pytest.approx(hits / len(q.pairs))
     distractors = {d.text: d.feedback for d in q.distractors}
-    for left, chosen in response.items():
+    for _left, chosen in response.items():
         if chosen in distractors:
             assert any(f.text == f"{chosen}: {distractors[chosen]}" for f in result.feedback)
 

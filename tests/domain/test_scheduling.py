@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import itertools
+from datetime import UTC, datetime, timedelta
 
 from quiz.domain.scheduling import (
     CardState,
@@ -15,7 +16,7 @@ from quiz.domain.scheduling import (
     review,
 )
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def test_wrong_answer_is_due_again_within_the_learning_step():
@@ -32,7 +33,7 @@ def test_a_run_of_good_ratings_gives_growing_intervals():
         intervals.append(card.due - now)
         now = card.due  # review exactly when due
     long_ones = intervals[1:]  # the first Good may still be a learning step
-    assert all(later > earlier for earlier, later in zip(long_ones, long_ones[1:])), intervals
+    assert all(later > earlier for earlier, later in itertools.pairwise(long_ones)), intervals
     assert intervals[-1] >= timedelta(days=7)
 
 
@@ -72,7 +73,12 @@ def test_due_counts_split_now_and_rest_of_today():
 
 
 def test_forecast_counts_each_of_the_next_seven_days_with_overdue_today():
-    dues = [T0 - timedelta(days=3), T0 + timedelta(hours=1), T0 + timedelta(days=2), T0 + timedelta(days=9)]
+    dues = [
+        T0 - timedelta(days=3),
+        T0 + timedelta(hours=1),
+        T0 + timedelta(days=2),
+        T0 + timedelta(days=9),
+    ]
     week = forecast(dues, T0)
     assert len(week) == 7
     assert week[0] == (T0.date(), 2)

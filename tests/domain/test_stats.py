@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -30,7 +30,7 @@ from quiz.domain.stats import (
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
+    return datetime(*args, tzinfo=UTC)
 
 
 # --------------------------------------------------------------- descriptive
@@ -119,9 +119,15 @@ def test_a_repeating_fraction_with_no_spread_still_counts_as_no_spread():
 # attempt 2   1   0   1   1        3
 # attempt 3   0   1   0   1        2
 # attempt 4   0   0   0   1        1
-SCORES = {1: {"q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 0}, 2: {"q1": 1, "q2": 0, "q3": 1, "q4": 1},
-          3: {"q1": 0, "q2": 1, "q3": 0, "q4": 1}, 4: {"q1": 0, "q2": 0, "q3": 0, "q4": 1}}
-ROWS = [(attempt, q, float(score)) for attempt, marks in SCORES.items() for q, score in marks.items()]
+SCORES = {
+    1: {"q1": 1, "q2": 1, "q3": 1, "q4": 1, "q5": 0},
+    2: {"q1": 1, "q2": 0, "q3": 1, "q4": 1},
+    3: {"q1": 0, "q2": 1, "q3": 0, "q4": 1},
+    4: {"q1": 0, "q2": 0, "q3": 0, "q4": 1},
+}
+ROWS = [
+    (attempt, q, float(score)) for attempt, marks in SCORES.items() for q, score in marks.items()
+]
 
 
 def test_item_analysis_of_a_hand_worked_class():
@@ -140,7 +146,12 @@ def test_item_analysis_of_a_hand_worked_class():
     assert q2.flagged
     # q4: everyone right, so no spread
     q4 = items["q4"]
-    assert (q4.facility, q4.sd, q4.discrimination_index, q4.discriminative_efficiency) == (100.0, 0.0, None, None)
+    assert (q4.facility, q4.sd, q4.discrimination_index, q4.discriminative_efficiency) == (
+        100.0,
+        0.0,
+        None,
+        None,
+    )
     assert not q4.flagged
     # q5: one attempt only
     q5 = items["q5"]
@@ -164,12 +175,19 @@ def test_first_attempts_keeps_each_students_earliest_attempt_per_bank():
     def row(student, attempt, started, bank="b", question="q1"):
         return ResponseRow(student, attempt, started, bank, question, 1.0)
 
-    rows = [row("ann", 11, utc(2026, 3, 2)), row("ann", 11, utc(2026, 3, 2), question="q2"),
-            row("ann", 10, utc(2026, 3, 1)),  # earlier start, though a higher id came first
-            row("ann", 12, utc(2026, 3, 1, 0, 0), bank="c"),
-            row("bob", 21, utc(2026, 3, 5)), row("bob", 20, utc(2026, 3, 5))]  # same start: lower id
+    rows = [
+        row("ann", 11, utc(2026, 3, 2)),
+        row("ann", 11, utc(2026, 3, 2), question="q2"),
+        row("ann", 10, utc(2026, 3, 1)),  # earlier start, though a higher id came first
+        row("ann", 12, utc(2026, 3, 1, 0, 0), bank="c"),
+        row("bob", 21, utc(2026, 3, 5)),
+        row("bob", 20, utc(2026, 3, 5)),
+    ]  # same start: lower id
     assert sorted((r.student, r.bank, r.attempt_id) for r in first_attempts(rows)) == [
-        ("ann", "b", 10), ("ann", "c", 12), ("bob", "b", 20)]
+        ("ann", "b", 10),
+        ("ann", "c", 12),
+        ("bob", "b", 20),
+    ]
 
 
 def test_option_counts_count_each_chosen_option():
@@ -192,16 +210,24 @@ def test_histogram_labels_name_each_band():
 
 
 def test_over_time_means_per_day_for_a_short_span():
-    periods = over_time([(utc(2026, 3, 2, 9), 50.0), (utc(2026, 3, 2, 18), 70.0), (utc(2026, 3, 4, 8), 90.0)])
+    periods = over_time(
+        [(utc(2026, 3, 2, 9), 50.0), (utc(2026, 3, 2, 18), 70.0), (utc(2026, 3, 4, 8), 90.0)]
+    )
     assert [(p.start, p.days, p.count, p.mean) for p in periods] == [
-        (date(2026, 3, 2), 1, 2, 60.0), (date(2026, 3, 4), 1, 1, 90.0)]
+        (date(2026, 3, 2), 1, 2, 60.0),
+        (date(2026, 3, 4), 1, 1, 90.0),
+    ]
 
 
 def test_over_time_means_per_week_from_monday_for_a_long_span():
     # 2026-03-04 is a Wednesday, 2026-03-08 a Sunday (same week), 2026-04-20 a Monday
-    periods = over_time([(utc(2026, 3, 4), 40.0), (utc(2026, 3, 8), 60.0), (utc(2026, 4, 20), 80.0)])
+    periods = over_time(
+        [(utc(2026, 3, 4), 40.0), (utc(2026, 3, 8), 60.0), (utc(2026, 4, 20), 80.0)]
+    )
     assert [(p.start, p.days, p.count, p.mean) for p in periods] == [
-        (date(2026, 3, 2), 7, 2, 50.0), (date(2026, 4, 20), 7, 1, 80.0)]
+        (date(2026, 3, 2), 7, 2, 50.0),
+        (date(2026, 4, 20), 7, 1, 80.0),
+    ]
     assert over_time([]) == []
 
 
@@ -213,4 +239,7 @@ def test_passages_are_sorted_most_missed_first_and_unanswered_last():
     per_question = {"q1": (4, 1.0), "q2": (6, 3.0), "q3": (2, 2.0)}
     result = passage_facility(citations, per_question)
     assert [(p.passage, p.questions, p.responses, p.facility) for p in result] == [
-        ("P1", ("q1", "q2"), 10, 40.0), ("P2", ("q3",), 2, 100.0), ("P3", ("q4",), 0, None)]
+        ("P1", ("q1", "q2"), 10, 40.0),
+        ("P2", ("q3",), 2, 100.0),
+        ("P3", ("q4",), 0, None),
+    ]

@@ -14,11 +14,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 from werkzeug.datastructures import MultiDict
 
-from tests.support import answer_data
-from tests.support import PASSWORD, make_app, sqlite_only
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, ReviewCard, ReviewLog
+from tests.support import PASSWORD, answer_data, make_app, sqlite_only
 
 
 def start(client) -> int:
@@ -103,7 +102,9 @@ def test_an_answer_for_a_question_not_in_the_attempt_is_refused(app, student, cl
 
 
 @sqlite_only
-def test_backup_is_a_consistent_copy_taken_while_writes_go_on(app, runner, student, client, tmp_path):
+def test_backup_is_a_consistent_copy_taken_while_writes_go_on(
+    app, runner, student, client, tmp_path
+):
     attempt_id = start(client)
     stop = threading.Event()
 
@@ -111,7 +112,10 @@ def test_backup_is_a_consistent_copy_taken_while_writes_go_on(app, runner, stude
         with app.app_context():
             n = 0
             while not stop.is_set() and n < 2000:
-                db.session.execute(text("UPDATE attempt SET max_score = max_score WHERE id = :i"), {"i": attempt_id})
+                db.session.execute(
+                    text("UPDATE attempt SET max_score = max_score WHERE id = :i"),
+                    {"i": attempt_id},
+                )
                 db.session.commit()
                 n += 1
 
@@ -130,7 +134,9 @@ def test_backup_is_a_consistent_copy_taken_while_writes_go_on(app, runner, stude
 
 
 @sqlite_only
-def test_a_restored_backup_serves_the_records(app, runner, student, client, tmp_path, questions_dir):
+def test_a_restored_backup_serves_the_records(
+    app, runner, student, client, tmp_path, questions_dir
+):
     attempt_id = start(client)
     with app.app_context():
         entry = db.session.get(Attempt, attempt_id).layout[0]
@@ -157,7 +163,10 @@ def test_backup_refuses_to_overwrite_the_live_database(app, runner, tmp_path):
 def test_login_is_rate_limited_with_a_clear_message(tmp_path, questions_dir):
     app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_AUTH="3 per minute")
     client = app.test_client()
-    codes = [client.post("/login", data={"username": "x", "password": "wrong password"}).status_code for _ in range(4)]
+    codes = [
+        client.post("/login", data={"username": "x", "password": "wrong password"}).status_code
+        for _ in range(4)
+    ]
     assert codes[:3] == [400, 400, 400]
     assert codes[3] == 429
     r = client.post("/login", data={"username": "x", "password": "wrong password"})
@@ -168,19 +177,34 @@ def test_login_is_rate_limited_with_a_clear_message(tmp_path, questions_dir):
 def test_signup_is_rate_limited(tmp_path, questions_dir):
     app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_AUTH="2 per minute")
     client = app.test_client()
-    codes = [client.post("/signup", data={"username": f"u{i}x", "password": "p"}).status_code for i in range(3)]
+    codes = [
+        client.post("/signup", data={"username": f"u{i}x", "password": "p"}).status_code
+        for i in range(3)
+    ]
     assert codes[-1] == 429
 
 
 FIELD = st.sampled_from(["answer", "m0", "m1", "m2", "p0", "p1", "p2", "p3", "csrf_token", "junk"])
-VALUE = st.one_of(st.text(max_size=60), st.integers(-10**12, 10**12).map(str), st.sampled_from(["", "0", "1", "true", "999"]))
+VALUE = st.one_of(
+    st.text(max_size=60),
+    st.integers(-(10**12), 10**12).map(str),
+    st.sampled_from(["", "0", "1", "true", "999"]),
+)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(position=st.integers(1, 7), form=st.lists(st.tuples(FIELD, VALUE), max_size=8))
-def test_random_answer_posts_give_4xx_or_a_stored_response_never_5xx(app, student, client, position, form):
+def test_random_answer_posts_give_4xx_or_a_stored_response_never_5xx(
+    app, student, client, position, form
+):
     with app.app_context():
-        attempt = db.session.execute(select(Attempt).where(Attempt.finished_at.is_(None))).scalars().first()
+        attempt = (
+            db.session.execute(select(Attempt).where(Attempt.finished_at.is_(None)))
+            .scalars()
+            .first()
+        )
     attempt_id = attempt.id if attempt else start(client)
     before = responses(app)
     r = client.post(f"/attempts/{attempt_id}/{position}", data=MultiDict(form))
@@ -188,15 +212,20 @@ def test_random_answer_posts_give_4xx_or_a_stored_response_never_5xx(app, studen
     if r.status_code == 302:
         with app.app_context():
             entry = db.session.get(Attempt, attempt_id).layout[position - 1]
-            stored = db.session.execute(select(Response).where(Response.attempt_id == attempt_id,
-                                                               Response.question_id == entry["question_id"])).scalar_one()
+            stored = db.session.execute(
+                select(Response).where(
+                    Response.attempt_id == attempt_id, Response.question_id == entry["question_id"]
+                )
+            ).scalar_one()
             assert 0.0 <= stored.score <= 1.0
     else:
         assert r.status_code in (200, 400)
         assert responses(app) == before
 
 
-def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500(app, student, client, monkeypatch):
+def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500(
+    app, student, client, monkeypatch
+):
     """On PostgreSQL two first answers to one question (two attempts, same student) can both
     find no review card and both insert one; the loser must retry, not fail."""
     from quiz.store import reviews as records
@@ -204,9 +233,18 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
     first, second = start(client), start(client)
     with app.app_context():
         q = current_catalog().questions["fx-tf"]
-        positions = {a: next(n for n, e in enumerate(db.session.get(Attempt, a).layout, 1)
-                             if e["question_id"] == "fx-tf") for a in (first, second)}
-    assert client.post(f"/attempts/{first}/{positions[first]}", data={"answer": "true"}).status_code == 302
+        positions = {
+            a: next(
+                n
+                for n, e in enumerate(db.session.get(Attempt, a).layout, 1)
+                if e["question_id"] == "fx-tf"
+            )
+            for a in (first, second)
+        }
+    assert (
+        client.post(f"/attempts/{first}/{positions[first]}", data={"answer": "true"}).status_code
+        == 302
+    )
     real_get_card = records._card
     looks = []
 

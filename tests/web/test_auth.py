@@ -5,19 +5,11 @@ from __future__ import annotations
 import html
 
 import pytest
-from flask.cli import FlaskGroup
 from sqlalchemy import func, select
 
-from tests.support import PASSWORD
 from quiz.store.db import db
-from quiz.store.models import INSTRUCTOR, STUDENT, User
-
-GOOD_PASSWORD = "purple elephants dance"
-
-
-def users_named(app, username: str) -> list[User]:
-    with app.app_context():
-        return list(db.session.execute(select(User).where(User.username == username)).scalars())
+from quiz.store.models import STUDENT, User
+from tests.support import GOOD_PASSWORD, PASSWORD, is_logged_in, users_named
 
 
 def user_count(app) -> int:
@@ -25,14 +17,15 @@ def user_count(app) -> int:
         return db.session.execute(select(func.count()).select_from(User)).scalar_one()
 
 
-def is_logged_in(client) -> bool:
-    """Whether the client's session is a logged-in one (history needs a login)."""
-    return client.get("/history").status_code == 200
-
-
 def signup(client, username="bob", password=GOOD_PASSWORD, confirm=None):
-    return client.post("/signup", data={"username": username, "password": password,
-                                        "confirm": password if confirm is None else confirm})
+    return client.post(
+        "/signup",
+        data={
+            "username": username,
+            "password": password,
+            "confirm": password if confirm is None else confirm,
+        },
+    )
 
 
 def page_text(response) -> str:
@@ -69,13 +62,18 @@ def test_signup_with_a_taken_name_says_so_and_stores_nothing(app, client, create
     assert not is_logged_in(client)
 
 
-@pytest.mark.parametrize(("username", "password", "message"), [
-    ("bob", "short1!", "Choose a password of at least 10 characters."),
-    ("bob", "password123", "That password is too easy to guess."),
-    ("bob", "aaaaaaaaaaaa", "That password is too easy to guess."),
-    ("bobby", "i-am-BOBBY-really", "The password must not contain your user name."),
-])
-def test_signup_with_a_weak_password_is_refused_with_the_reason(app, client, username, password, message):
+@pytest.mark.parametrize(
+    ("username", "password", "message"),
+    [
+        ("bob", "short1!", "Choose a password of at least 10 characters."),
+        ("bob", "password123", "That password is too easy to guess."),
+        ("bob", "aaaaaaaaaaaa", "That password is too easy to guess."),
+        ("bobby", "i-am-BOBBY-really", "The password must not contain your user name."),
+    ],
+)
+def test_signup_with_a_weak_password_is_refused_with_the_reason(
+    app, client, username, password, message
+):
     r = signup(client, username, password)
     assert r.status_code == 400
     assert message in page_text(r)
@@ -95,7 +93,11 @@ def test_signup_with_a_bad_user_name_is_refused(app, client, username):
     r = signup(client, username)
     assert r.status_code == 400
     text = page_text(r)
-    assert "Use 3 to 40 characters" in text or "This field is required." in text or "Field cannot be longer" in text
+    assert (
+        "Use 3 to 40 characters" in text
+        or "This field is required." in text
+        or "Field cannot be longer" in text
+    )
     assert user_count(app) == 0
 
 
@@ -122,8 +124,12 @@ def test_login_ignores_the_case_of_the_user_name(client, create_user, auth):
     assert is_logged_in(client)
 
 
-@pytest.mark.parametrize(("username", "password"), [("ann", "wrong password here"), ("nobody", PASSWORD)])
-def test_login_with_wrong_credentials_is_refused_without_a_session(client, create_user, auth, username, password):
+@pytest.mark.parametrize(
+    ("username", "password"), [("ann", "wrong password here"), ("nobody", PASSWORD)]
+)
+def test_login_with_wrong_credentials_is_refused_without_a_session(
+    client, create_user, auth, username, password
+):
     create_user("ann")
     r = auth.login(username, password)
     assert r.status_code == 400
@@ -165,70 +171,38 @@ def test_two_users_with_the_same_password_get_different_hashes(app, create_user)
     assert users_named(app, "ann")[0].password_hash != users_named(app, "bea")[0].password_hash
 
 
-# ------------------------------------------------------------------ instructor command
-
-
-def flask_cli(runner, *args: str):
-    """Run ``flask --app quiz ARGS`` on the test app, as the ``flask`` command does
-    (its FlaskGroup loads the app and pushes an app context)."""
-    return runner.invoke(FlaskGroup(load_dotenv=False), args=list(args))
-
-
-def test_create_instructor_command_creates_an_instructor_who_can_log_in(app, runner, auth, client):
-    result = flask_cli(runner, "create-instructor", "Ines", "--password", GOOD_PASSWORD)
-    assert result.exit_code == 0, result.output
-    assert "Instructor 'ines' is ready." in result.output
-    [user] = users_named(app, "ines")
-    assert user.role == INSTRUCTOR
-    assert user.password_hash.startswith("scrypt:")
-    assert auth.login("ines", GOOD_PASSWORD).status_code == 302
-    assert is_logged_in(client)
-
-
-def test_create_instructor_command_promotes_an_existing_student(app, runner, create_user):
-    create_user("ann")
-    result = flask_cli(runner, "create-instructor", "ann", "--password", GOOD_PASSWORD)
-    assert result.exit_code == 0, result.output
-    [user] = users_named(app, "ann")
-    assert user.role == INSTRUCTOR
-    assert user.check_password(GOOD_PASSWORD)
-
-
-@pytest.mark.parametrize(("password", "message"), [
-    ("short", "at least 10 characters"),
-    ("1234567890", "too easy to guess"),
-    ("ines-the-instructor", "must not contain your user name"),
-])
-def test_create_instructor_command_rejects_a_weak_password(app, runner, password, message):
-    result = flask_cli(runner, "create-instructor", "ines", "--password", password)
-    assert result.exit_code != 0
-    assert message in result.output
-    assert users_named(app, "ines") == []
-
-
 # ------------------------------------------------------------------ where login leads
 
 
-@pytest.mark.parametrize("target", [
-    "//evil.com",
-    "https://evil.com",
-    "http://evil.com/history",
-    "/\\evil.com",
-    "\\\\evil.com",
-    "javascript:alert(1)",
-    "/\t/evil.com",
-    "evil.com",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.com",
+        "https://evil.com",
+        "http://evil.com/history",
+        "/\\evil.com",
+        "\\\\evil.com",
+        "javascript:alert(1)",
+        "/\t/evil.com",
+        "evil.com",
+    ],
+)
 def test_login_next_cannot_redirect_off_site(client, create_user, target):
     create_user("ann")
-    r = client.post("/login", query_string={"next": target}, data={"username": "ann", "password": PASSWORD})
+    r = client.post(
+        "/login", query_string={"next": target}, data={"username": "ann", "password": PASSWORD}
+    )
     assert r.status_code == 302
     assert r.headers["Location"] == "/"
 
 
 def test_login_next_to_a_local_path_is_followed(client, create_user):
     create_user("ann")
-    r = client.post("/login", query_string={"next": "/history?x=1"}, data={"username": "ann", "password": PASSWORD})
+    r = client.post(
+        "/login",
+        query_string={"next": "/history?x=1"},
+        data={"username": "ann", "password": PASSWORD},
+    )
     assert r.status_code == 302
     assert r.headers["Location"] == "/history?x=1"
 

@@ -12,12 +12,11 @@ import shutil
 
 import pytest
 
-from tests.support import answer_data
-from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, make_app
 from quiz import ROOT
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import INSTRUCTOR, Attempt, User
+from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, answer_data, make_app
 
 LOGIN = "login"  # expected: a redirect to the login page
 ROLES = ("anonymous", "owner", "other", "instructor")
@@ -60,8 +59,11 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
 
-CASES = [(endpoint, method, role, expected[i]) for (endpoint, method), expected in MATRIX.items()
-         for i, role in enumerate(ROLES)]
+CASES = [
+    (endpoint, method, role, expected[i])
+    for (endpoint, method), expected in MATRIX.items()
+    for i, role in enumerate(ROLES)
+]
 
 
 @pytest.fixture(scope="module")
@@ -109,43 +111,66 @@ def _start(client) -> int:
 def _url(endpoint: str, ids: dict) -> str:
     attempt = ids["finished"] if endpoint == "review.retry" else ids["attempt"]
     paths = {
-        "practice.index": "/", "practice.start": "/banks/fixture/start",
-        "practice.resume": f"/attempts/{attempt}", "practice.question": f"/attempts/{attempt}/1",
-        "practice.rate": f"/attempts/{attempt}/1/rate", "practice.finish": f"/attempts/{attempt}/finish",
-        "practice.summary": f"/attempts/{attempt}/summary", "review.retry": f"/attempts/{attempt}/retry",
-        "review.start": "/review/start", "review.passage": "/sources/guide/practise",
-        "review.progress": "/progress", "history.index": "/history", "sources.index": "/sources",
-        "sources.document": "/sources/guide?question=fx-match", "auth.login": "/login",
-        "auth.signup": "/signup", "auth.logout": "/logout", "health.healthz": "/healthz",
-        "static": "/static/style.css", "instructor.index": "/instructor/",
-        "instructor.gradebook": "/instructor/gradebook", "instructor.gradebook_csv": "/instructor/gradebook.csv",
+        "practice.index": "/",
+        "practice.start": "/banks/fixture/start",
+        "practice.resume": f"/attempts/{attempt}",
+        "practice.question": f"/attempts/{attempt}/1",
+        "practice.rate": f"/attempts/{attempt}/1/rate",
+        "practice.finish": f"/attempts/{attempt}/finish",
+        "practice.summary": f"/attempts/{attempt}/summary",
+        "review.retry": f"/attempts/{attempt}/retry",
+        "review.start": "/review/start",
+        "review.passage": "/sources/guide/practise",
+        "review.progress": "/progress",
+        "history.index": "/history",
+        "sources.index": "/sources",
+        "sources.document": "/sources/guide?question=fx-match",
+        "auth.login": "/login",
+        "auth.signup": "/signup",
+        "auth.logout": "/logout",
+        "health.healthz": "/healthz",
+        "static": "/static/style.css",
+        "instructor.index": "/instructor/",
+        "instructor.gradebook": "/instructor/gradebook",
+        "instructor.gradebook_csv": "/instructor/gradebook.csv",
         "instructor.responses_csv": "/instructor/responses.csv",
         "instructor.student": f"/instructor/students/{ids['owner_id']}",
-        "instructor.attempt": f"/instructor/attempts/{attempt}", "instructor.bank": "/instructor/banks/fixture",
+        "instructor.attempt": f"/instructor/attempts/{attempt}",
+        "instructor.bank": "/instructor/banks/fixture",
         "instructor.items": "/instructor/banks/fixture/items",
-        "instructor.items_csv": "/instructor/banks/fixture/items.csv", "instructor.passages": "/instructor/passages",
+        "instructor.items_csv": "/instructor/banks/fixture/items.csv",
+        "instructor.passages": "/instructor/passages",
     }
     return paths[endpoint]
 
 
-FORMS = {"practice.start": {"practise": "Practise"}, "practice.rate": {"rating": "good"},
-         "review.passage": {"question": "fx-match"}}
+FORMS = {
+    "practice.start": {"practise": "Practise"},
+    "practice.rate": {"rating": "good"},
+    "review.passage": {"question": "fx-match"},
+}
 
 
 def test_every_route_is_in_the_matrix(app):
-    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules()
-              for method in rule.methods - {"HEAD", "OPTIONS"}}
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
     assert routes == set(MATRIX)
 
 
-@pytest.mark.parametrize(("endpoint", "method", "role", "expected"), CASES,
-                         ids=[f"{e}-{m}-{r}" for e, m, r, _ in CASES])
+@pytest.mark.parametrize(
+    ("endpoint", "method", "role", "expected"), CASES, ids=[f"{e}-{m}-{r}" for e, m, r, _ in CASES]
+)
 def test_route_answers_each_role_as_expected(world, endpoint, method, role, expected):
     app, ids = world
     client = app.test_client()
     if role != "anonymous":
         name = {"owner": "ann", "other": "bob", "instructor": "ines"}[role]
-        assert client.post("/login", data={"username": name, "password": PASSWORD}).status_code == 302
+        assert (
+            client.post("/login", data={"username": name, "password": PASSWORD}).status_code == 302
+        )
     url = _url(endpoint, ids)
     if endpoint == "practice.question" and method == "POST" and role == "owner":
         data = {"answer": "anything"}  # question 1 is answered: a repeat is redirected, not stored

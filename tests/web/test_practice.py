@@ -9,15 +9,22 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from tests.support import answer_data
-from tests.support import PASSWORD
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.matching import shown_matching
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
+from tests.support import PASSWORD, answer_data
 
-FIXTURE_IDS = ["fx-single", "fx-multiple", "fx-tf", "fx-match", "fx-short", "fx-numeric", "fx-order"]
+FIXTURE_IDS = [
+    "fx-single",
+    "fx-multiple",
+    "fx-tf",
+    "fx-match",
+    "fx-short",
+    "fx-numeric",
+    "fx-order",
+]
 
 # What only the feedback may show, per fixture question (copied from tests/fixtures/all_types.yaml):
 # the key as a sentence (None where the key is one of the shown choices), the explanation,
@@ -43,18 +50,26 @@ SECRETS = {
     },
     "fx-match": {
         "key": "Recurrence → The original symptoms come back; Rebound → The original symptoms come back stronger; "
-               "Withdrawal → New symptoms not felt before treatment",
+        "Withdrawal → New symptoms not felt before treatment",
         "explanation": "The guide defines three outcomes of stopping.",
-        "feedback": ["Recurrence is the return of the treated symptoms.", "Rebound is a more intense return.",
-                     "Withdrawal brings new symptoms.", "That describes tolerance."],
-        "quotes": ["Recurrence is the re-appearance of the symptoms that the patient was being treated for."],
+        "feedback": [
+            "Recurrence is the return of the treated symptoms.",
+            "Rebound is a more intense return.",
+            "Withdrawal brings new symptoms.",
+            "That describes tolerance.",
+        ],
+        "quotes": [
+            "Recurrence is the re-appearance of the symptoms that the patient was being treated for."
+        ],
     },
     "fx-short": {
         "key": "GABA",
         "explanation": "Every article names the same neurotransmitter.",
         "feedback": ["The answer is the brain's main inhibitory neurotransmitter."],
-        "quotes": ["Clonazepam works by enhancing the effects of a neurotransmitter called gamma-aminobutyric acid "
-                   "(GABA) in the brain."],
+        "quotes": [
+            "Clonazepam works by enhancing the effects of a neurotransmitter called gamma-aminobutyric acid "
+            "(GABA) in the brain."
+        ],
     },
     "fx-numeric": {
         "key": "between 30 and 40 hours",
@@ -66,8 +81,10 @@ SECRETS = {
         "key": "Binds to GABA receptors → Chloride ion flux increases → Neurons hyperpolarise → Excitability decreases",
         "explanation": "The addiction article describes a chain from binding to reduced excitability.",
         "feedback": ["Binding comes first; the drop in excitability is the end result."],
-        "quotes": ["By binding to GABA receptors, clonazepam increases chloride ion flux, leading to neuronal "
-                   "hyperpolarization."],
+        "quotes": [
+            "By binding to GABA receptors, clonazepam increases chloride ion flux, leading to neuronal "
+            "hyperpolarization."
+        ],
     },
 }
 # The single-choice question's wrong option with feedback also cites its own passage.
@@ -93,7 +110,9 @@ def layout(app, attempt_id: int) -> list[dict]:
 
 
 def position_of(app, attempt_id: int, question_id: str) -> int:
-    return next(n for n, e in enumerate(layout(app, attempt_id), 1) if e["question_id"] == question_id)
+    return next(
+        n for n, e in enumerate(layout(app, attempt_id), 1) if e["question_id"] == question_id
+    )
 
 
 def question(app, question_id: str):
@@ -148,7 +167,10 @@ def choice_values(page: str) -> list[str]:
 
 def test_home_lists_the_fixture_bank_with_its_question_count(client):
     page = text_of(client.get("/"))
-    assert re.search(r"<h3>Fixture bank</h3>\s*<p>One question of every type.</p>\s*<p class=\"meta\">7 questions", page)
+    assert re.search(
+        r"<h3>Fixture bank</h3>\s*<p>One question of every type.</p>\s*<p class=\"meta\">7 questions",
+        page,
+    )
 
 
 def test_start_creates_an_attempt_of_the_whole_bank_and_goes_to_question_1(app, client, student):
@@ -173,7 +195,9 @@ def test_starting_an_unknown_bank_gives_404(app, client, student):
 
 
 @pytest.mark.parametrize("question_id", FIXTURE_IDS)
-def test_question_page_hides_key_explanation_feedback_and_source_until_answered(app, client, student, question_id):
+def test_question_page_hides_key_explanation_feedback_and_source_until_answered(
+    app, client, student, question_id
+):
     attempt_id = start(client)
     position = position_of(app, attempt_id, question_id)
     secrets = SECRETS[question_id]
@@ -193,7 +217,10 @@ def test_question_page_hides_key_explanation_feedback_and_source_until_answered(
     assert "checked" not in page
     assert "selected" not in page
 
-    r = client.post(f"/attempts/{attempt_id}/{position}", data=wrong_answer_showing_all_feedback(app, attempt_id, question_id))
+    r = client.post(
+        f"/attempts/{attempt_id}/{position}",
+        data=wrong_answer_showing_all_feedback(app, attempt_id, question_id),
+    )
     assert r.status_code == 302
     after = text_of(client.get(r.headers["Location"]))
     assert "Not correct" in after
@@ -274,7 +301,10 @@ def test_partial_credit_is_stored_for_a_half_right_multiple_choice(app, client, 
 def test_a_second_post_of_the_same_question_keeps_the_first_answer(app, client, student):
     attempt_id = start(client)
     position = position_of(app, attempt_id, "fx-single")
-    assert client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "gaba-a"}).status_code == 302
+    assert (
+        client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "gaba-a"}).status_code
+        == 302
+    )
     [first] = responses(app, attempt_id)
 
     again = client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "dopamine"})
@@ -289,22 +319,35 @@ def test_a_second_post_of_the_same_question_keeps_the_first_answer(app, client, 
     assert response_count(app) == 1
 
 
-@pytest.mark.parametrize(("question_id", "data", "message"), [
-    ("fx-single", {}, "Choose an answer."),
-    ("fx-single", {"answer": "not-an-option"}, "Not a valid choice"),
-    ("fx-multiple", {}, "Choose at least one answer."),
-    ("fx-tf", {}, "Choose true or false."),
-    ("fx-short", {"answer": "   "}, "Type an answer."),
-    ("fx-numeric", {"answer": "lots"}, "Type a number, for example 12 or 0.5 (in hours)."),
-    ("fx-numeric", {"answer": "35 days"}, "Type a number"),
-    ("fx-order", {"p0": "1", "p1": "1", "p2": "1", "p3": "1"}, "Give each item a different position, from 1 to 4."),
-    # A browser sends "" for a select left at its placeholder.
-    ("fx-order", {"p0": "1", "p1": "2", "p2": "3", "p3": ""}, "Choose a position for this item."),
-    ("fx-order", {"p0": "1", "p1": "2", "p2": "3", "p3": "9"}, "Not a valid choice"),
-    ("fx-match", {"m0": "0", "m1": "1", "m2": ""}, "Choose a match for this item."),
-    ("fx-match", {"m0": "0", "m1": "1", "m2": "7"}, "Not a valid choice"),
-])
-def test_a_bad_answer_form_is_shown_again_with_a_message_and_stores_nothing(app, client, student, question_id, data, message):
+@pytest.mark.parametrize(
+    ("question_id", "data", "message"),
+    [
+        ("fx-single", {}, "Choose an answer."),
+        ("fx-single", {"answer": "not-an-option"}, "Not a valid choice"),
+        ("fx-multiple", {}, "Choose at least one answer."),
+        ("fx-tf", {}, "Choose true or false."),
+        ("fx-short", {"answer": "   "}, "Type an answer."),
+        ("fx-numeric", {"answer": "lots"}, "Type a number, for example 12 or 0.5 (in hours)."),
+        ("fx-numeric", {"answer": "35 days"}, "Type a number"),
+        (
+            "fx-order",
+            {"p0": "1", "p1": "1", "p2": "1", "p3": "1"},
+            "Give each item a different position, from 1 to 4.",
+        ),
+        # A browser sends "" for a select left at its placeholder.
+        (
+            "fx-order",
+            {"p0": "1", "p1": "2", "p2": "3", "p3": ""},
+            "Choose a position for this item.",
+        ),
+        ("fx-order", {"p0": "1", "p1": "2", "p2": "3", "p3": "9"}, "Not a valid choice"),
+        ("fx-match", {"m0": "0", "m1": "1", "m2": ""}, "Choose a match for this item."),
+        ("fx-match", {"m0": "0", "m1": "1", "m2": "7"}, "Not a valid choice"),
+    ],
+)
+def test_a_bad_answer_form_is_shown_again_with_a_message_and_stores_nothing(
+    app, client, student, question_id, data, message
+):
     attempt_id = start(client)
     position = position_of(app, attempt_id, question_id)
     r = client.post(f"/attempts/{attempt_id}/{position}", data=data)
@@ -333,7 +376,10 @@ def test_resume_of_a_fully_answered_attempt_goes_to_the_summary(app, client, stu
     attempt_id = start(client)
     for position in range(1, 8):
         answer(app, client, attempt_id, position)
-    assert client.get(f"/attempts/{attempt_id}").headers["Location"] == f"/attempts/{attempt_id}/summary"
+    assert (
+        client.get(f"/attempts/{attempt_id}").headers["Location"]
+        == f"/attempts/{attempt_id}/summary"
+    )
 
 
 @pytest.mark.parametrize("question_id", ["fx-single", "fx-multiple"])
@@ -349,8 +395,13 @@ def test_matching_and_ordering_show_the_stored_order_on_every_visit(app, client,
     attempt_id = start(client)
     for question_id in ("fx-match", "fx-order"):
         position = position_of(app, attempt_id, question_id)
-        pages = [client.get(f"/attempts/{attempt_id}/{position}").get_data(as_text=True) for _ in range(2)]
-        labels = [re.findall(r'<label for="[mp]\d">([^<]*)</label>', html.unescape(p)) for p in pages]
+        pages = [
+            client.get(f"/attempts/{attempt_id}/{position}").get_data(as_text=True)
+            for _ in range(2)
+        ]
+        labels = [
+            re.findall(r'<label for="[mp]\d">([^<]*)</label>', html.unescape(p)) for p in pages
+        ]
         order = layout(app, attempt_id)[position - 1]["order"]
         expected = order["left"] if question_id == "fx-match" else order
         assert labels[0] == labels[1] == expected
@@ -451,12 +502,16 @@ def other_attempt(app, client, student, create_user):
     return attempt_id
 
 
-@pytest.mark.parametrize("path", ["/attempts/{id}", "/attempts/{id}/1", "/attempts/{id}/2", "/attempts/{id}/summary"])
+@pytest.mark.parametrize(
+    "path", ["/attempts/{id}", "/attempts/{id}/1", "/attempts/{id}/2", "/attempts/{id}/summary"]
+)
 def test_viewing_another_students_attempt_gives_404(client, other_attempt, path):
     assert client.get(path.format(id=other_attempt)).status_code == 404
 
 
-def test_answering_or_finishing_another_students_attempt_gives_404_and_changes_nothing(app, client, other_attempt):
+def test_answering_or_finishing_another_students_attempt_gives_404_and_changes_nothing(
+    app, client, other_attempt
+):
     assert answer(app, client, other_attempt, 2).status_code == 404
     assert client.post(f"/attempts/{other_attempt}/finish").status_code == 404
     assert [r.position for r in responses(app, other_attempt)] == [1]
@@ -472,19 +527,24 @@ def test_an_attempt_that_does_not_exist_gives_404(client, student):
 def test_a_position_out_of_range_gives_404(app, client, student, position):
     attempt_id = start(client)
     assert client.get(f"/attempts/{attempt_id}/{position}").status_code == 404
-    assert client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "x"}).status_code == 404
+    assert (
+        client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "x"}).status_code == 404
+    )
     assert response_count(app) == 0
 
 
-@pytest.mark.parametrize(("method", "path"), [
-    ("get", "/attempts/1"),
-    ("get", "/attempts/1/1"),
-    ("post", "/attempts/1/1"),
-    ("get", "/attempts/1/summary"),
-    ("post", "/attempts/1/finish"),
-    ("post", "/banks/fixture/start"),
-    ("get", "/history"),
-])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/attempts/1"),
+        ("get", "/attempts/1/1"),
+        ("post", "/attempts/1/1"),
+        ("get", "/attempts/1/summary"),
+        ("post", "/attempts/1/finish"),
+        ("post", "/banks/fixture/start"),
+        ("get", "/history"),
+    ],
+)
 def test_anonymous_access_to_practice_and_history_redirects_to_login(client, method, path):
     r = getattr(client, method)(path)
     assert r.status_code == 302
@@ -512,7 +572,7 @@ def test_history_lists_attempts_with_score_and_duration(app, client, student):
     assert "Fixture bank" in done
     assert "1 / 7 (14%)" in done
     assert "2 min 5 s" in done
-    pending = next(r for r in rows if f"/attempts/{still_open}\"" in r)
+    pending = next(r for r in rows if f'/attempts/{still_open}"' in r)
     assert "in progress" in pending
 
 
@@ -540,11 +600,16 @@ def test_source_page_without_a_question_highlights_nothing(client):
 
 
 def test_source_page_highlights_an_options_passage_in_its_own_document(client):
-    page = text_of(client.get("/sources/guide", query_string={"question": "fx-single", "passage": 1}))
+    page = text_of(
+        client.get("/sources/guide", query_string={"question": "fx-single", "passage": 1})
+    )
     marked = "".join(re.findall(r"<mark[^>]*>(.*?)</mark>", page, re.S))
     assert marked == SINGLE_OPTION_QUOTE
 
 
 def test_source_page_of_an_unknown_document_gives_404(client):
     assert client.get("/sources/no-such-document").status_code == 404
-    assert client.get("/sources/no-such-document", query_string={"question": "fx-single"}).status_code == 404
+    assert (
+        client.get("/sources/no-such-document", query_string={"question": "fx-single"}).status_code
+        == 404
+    )

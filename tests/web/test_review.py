@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.support import answer_data
-from tests.support import make_app
-from quiz.store.catalog import current as current_catalog
 from quiz.domain.attempts import Kind, Mode
+from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, ReviewCard
+from tests.support import Clock, answer_data, make_app
 
-T0 = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self, now: datetime):
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -57,14 +48,16 @@ def answer(app, client, attempt_id, position, right=True):
 
 def card(app, question_id) -> ReviewCard:
     with app.app_context():
-        return db.session.execute(select(ReviewCard).where(ReviewCard.question_id == question_id)).scalar_one()
+        return db.session.execute(
+            select(ReviewCard).where(ReviewCard.question_id == question_id)
+        ).scalar_one()
 
 
 def test_a_wrong_answer_makes_a_card_due_within_the_learning_step(app, client, student):
     attempt_id = start(client)
     answer(app, client, attempt_id, 1, right=False)
     qid = layout(app, attempt_id)[0]["question_id"]
-    due = card(app, qid).due.replace(tzinfo=timezone.utc)
+    due = card(app, qid).due.replace(tzinfo=UTC)
     assert T0 < due <= T0 + timedelta(minutes=10)
 
 
@@ -74,7 +67,9 @@ def test_home_shows_due_now_and_today(app, client, student, clock):
     answer(app, client, attempt_id, 2, right=True)
     clock.now = T0 + timedelta(minutes=5)  # past the wrong one's step, before the right one's
     page = client.get("/").text
-    assert re.search(r"<strong>1</strong> question due now,\s*<strong>2</strong> due by the end of today", page)
+    assert re.search(
+        r"<strong>1</strong> question due now,\s*<strong>2</strong> due by the end of today", page
+    )
 
 
 def test_review_mode_serves_exactly_the_due_questions(app, client, student, clock):
@@ -111,7 +106,9 @@ def test_rating_easy_schedules_later_than_the_default_good(app, client, student)
 def test_an_unknown_rating_is_refused(app, client, student):
     attempt_id = start(client)
     answer(app, client, attempt_id, 1)
-    assert client.post(f"/attempts/{attempt_id}/1/rate", data={"rating": "perfect"}).status_code == 400
+    assert (
+        client.post(f"/attempts/{attempt_id}/1/rate", data={"rating": "perfect"}).status_code == 400
+    )
 
 
 def test_retry_my_mistakes_selects_exactly_the_wrong_and_unanswered(app, client, student):
@@ -120,7 +117,12 @@ def test_retry_my_mistakes_selects_exactly_the_wrong_and_unanswered(app, client,
     for position in range(1, 6):
         answer(app, client, attempt_id, position, right=position % 2 == 1)
     client.post(f"/attempts/{attempt_id}/finish")
-    expected = {entries[1]["question_id"], entries[3]["question_id"], entries[5]["question_id"], entries[6]["question_id"]}
+    expected = {
+        entries[1]["question_id"],
+        entries[3]["question_id"],
+        entries[5]["question_id"],
+        entries[6]["question_id"],
+    }
     r = client.post(f"/attempts/{attempt_id}/retry")
     retry_id = int(re.search(r"/attempts/(\d+)/1$", r.headers["Location"]).group(1))
     with app.app_context():
@@ -190,7 +192,10 @@ def test_exam_time_limit_is_enforced_by_the_server(app, client, student, clock):
 
 
 def test_exam_time_limit_outside_range_is_refused(client, student):
-    assert client.post("/banks/fixture/start", data={"exam": "Start exam", "minutes": "0"}).status_code == 400
+    assert (
+        client.post("/banks/fixture/start", data={"exam": "Start exam", "minutes": "0"}).status_code
+        == 400
+    )
 
 
 def test_progress_page_shows_mastery_forecast_and_history(app, client, student, clock):

@@ -8,10 +8,10 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from tests.support import PASSWORD, make_app
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, User
+from tests.support import PASSWORD, make_app
 
 XSS = "<script>alert(1)</script>"
 ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -26,8 +26,9 @@ def count(app, model) -> int:
 def token_from(client, path: str) -> str:
     """The CSRF token in a form of the page at *path*."""
     page = client.get(path).get_data(as_text=True)
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page) or \
-        re.search(r'value="([^"]+)"[^>]*name="csrf_token"', page)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', page
+    )
     assert match, f"no CSRF token on {path}"
     return match.group(1)
 
@@ -64,7 +65,9 @@ def ann(csrf_app, csrf_client):
         db.session.add(user)
         db.session.commit()
     token = token_from(csrf_client, "/login")
-    r = csrf_client.post("/login", data={"username": "ann", "password": PASSWORD, "csrf_token": token})
+    r = csrf_client.post(
+        "/login", data={"username": "ann", "password": PASSWORD, "csrf_token": token}
+    )
     assert r.status_code == 302
     return csrf_client
 
@@ -72,7 +75,9 @@ def ann(csrf_app, csrf_client):
 @pytest.fixture
 def open_attempt(csrf_app, ann) -> int:
     """An attempt of ann's, started through the home page's form with its token."""
-    r = ann.post("/banks/fixture/start", data={"practise": "Practise", "csrf_token": token_from(ann, "/")})
+    r = ann.post(
+        "/banks/fixture/start", data={"practise": "Practise", "csrf_token": token_from(ann, "/")}
+    )
     assert r.status_code == 302
     return int(re.fullmatch(r"/attempts/(\d+)/1", r.headers["Location"]).group(1))
 
@@ -83,8 +88,14 @@ def assert_csrf_refusal(r) -> None:
 
 
 @pytest.mark.parametrize("token", [None, "", "forged-token"])
-def test_signup_without_a_valid_csrf_token_is_refused_and_stores_nothing(csrf_app, csrf_client, token):
-    data = {"username": "bob", "password": "purple elephants dance", "confirm": "purple elephants dance"}
+def test_signup_without_a_valid_csrf_token_is_refused_and_stores_nothing(
+    csrf_app, csrf_client, token
+):
+    data = {
+        "username": "bob",
+        "password": "purple elephants dance",
+        "confirm": "purple elephants dance",
+    }
     if token is not None:
         data["csrf_token"] = token
     csrf_client.get("/signup")  # a session exists, as in a browser
@@ -95,8 +106,15 @@ def test_signup_without_a_valid_csrf_token_is_refused_and_stores_nothing(csrf_ap
 
 def test_signup_with_a_valid_csrf_token_works(csrf_app, csrf_client):
     token = token_from(csrf_client, "/signup")
-    r = csrf_client.post("/signup", data={"username": "bob", "password": "purple elephants dance",
-                                          "confirm": "purple elephants dance", "csrf_token": token})
+    r = csrf_client.post(
+        "/signup",
+        data={
+            "username": "bob",
+            "password": "purple elephants dance",
+            "confirm": "purple elephants dance",
+            "csrf_token": token,
+        },
+    )
     assert r.status_code == 302
     assert count(csrf_app, User) == 1
     assert logged_in(csrf_client)
@@ -150,7 +168,9 @@ def test_answer_with_a_valid_csrf_token_works(csrf_app, ann, open_attempt):
     assert count(csrf_app, Response) == 1
 
 
-def test_finish_without_a_csrf_token_is_refused_and_leaves_the_attempt_open(csrf_app, ann, open_attempt):
+def test_finish_without_a_csrf_token_is_refused_and_leaves_the_attempt_open(
+    csrf_app, ann, open_attempt
+):
     assert_csrf_refusal(ann.post(f"/attempts/{open_attempt}/finish"))
     with csrf_app.app_context():
         assert db.session.get(Attempt, open_attempt).finished_at is None
@@ -167,14 +187,18 @@ def test_finish_with_a_valid_csrf_token_works(csrf_app, ann, open_attempt):
 def test_a_token_from_another_session_is_refused(csrf_app, ann):
     stranger = csrf_app.test_client()
     foreign = token_from(stranger, "/login")
-    assert_csrf_refusal(ann.post("/banks/fixture/start", data={"practise": "Practise", "csrf_token": foreign}))
+    assert_csrf_refusal(
+        ann.post("/banks/fixture/start", data={"practise": "Practise", "csrf_token": foreign})
+    )
     assert count(csrf_app, Attempt) == 0
 
 
 # ------------------------------------------------------------------ headers and cookies
 
 
-@pytest.mark.parametrize("path", ["/", "/login", "/signup", "/sources", "/sources/overview", "/no-such-page"])
+@pytest.mark.parametrize(
+    "path", ["/", "/login", "/signup", "/sources", "/sources/overview", "/no-such-page"]
+)
 def test_pages_carry_the_security_headers(client, path):
     r = client.get(path)
     csp = r.headers["Content-Security-Policy"]
@@ -183,11 +207,19 @@ def test_pages_carry_the_security_headers(client, path):
     assert "frame-ancestors 'none'" in csp
     assert "default-src 'self'" in csp
     assert r.headers["X-Content-Type-Options"] == "nosniff"
-    assert r.headers["Referrer-Policy"] in {"same-origin", "strict-origin-when-cross-origin", "no-referrer"}
+    assert r.headers["Referrer-Policy"] in {
+        "same-origin",
+        "strict-origin-when-cross-origin",
+        "no-referrer",
+    }
 
 
 def test_logged_in_pages_carry_the_security_headers_too(app, client, student):
-    attempt_id = int(client.post("/banks/fixture/start", data={"practise": "Practise"}).headers["Location"].split("/")[2])
+    attempt_id = int(
+        client.post("/banks/fixture/start", data={"practise": "Practise"})
+        .headers["Location"]
+        .split("/")[2]
+    )
     for path in ("/history", f"/attempts/{attempt_id}/1", f"/attempts/{attempt_id}/summary"):
         r = client.get(path)
         assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
@@ -232,7 +264,11 @@ def test_secure_cookies_setting_marks_the_session_cookie_secure(tmp_path, questi
 
 
 def test_a_script_typed_as_a_short_answer_is_shown_escaped(app, client, student):
-    attempt_id = int(client.post("/banks/fixture/start", data={"practise": "Practise"}).headers["Location"].split("/")[2])
+    attempt_id = int(
+        client.post("/banks/fixture/start", data={"practise": "Practise"})
+        .headers["Location"]
+        .split("/")[2]
+    )
     position = position_of(app, attempt_id, "fx-short")
     r = client.post(f"/attempts/{attempt_id}/{position}", data={"answer": XSS})
     assert r.status_code == 302
@@ -256,9 +292,15 @@ def test_a_script_typed_as_a_short_answer_is_shown_escaped(app, client, student)
 
 
 def test_a_script_in_a_bad_numeric_answer_is_shown_escaped_in_the_form(app, client, student):
-    attempt_id = int(client.post("/banks/fixture/start", data={"practise": "Practise"}).headers["Location"].split("/")[2])
+    attempt_id = int(
+        client.post("/banks/fixture/start", data={"practise": "Practise"})
+        .headers["Location"]
+        .split("/")[2]
+    )
     position = position_of(app, attempt_id, "fx-numeric")
-    r = client.post(f"/attempts/{attempt_id}/{position}", data={"answer": '"><script>alert(1)</script>'})
+    r = client.post(
+        f"/attempts/{attempt_id}/{position}", data={"answer": '"><script>alert(1)</script>'}
+    )
     assert r.status_code == 400
     page = r.get_data(as_text=True)
     assert XSS not in page
@@ -278,7 +320,9 @@ def test_a_missing_page_shows_the_apps_own_404_page(client):
     assert "werkzeug" not in page.lower()
 
 
-def test_an_unexpected_error_shows_the_apps_own_500_page_without_a_traceback(tmp_path, questions_dir):
+def test_an_unexpected_error_shows_the_apps_own_500_page_without_a_traceback(
+    tmp_path, questions_dir
+):
     app = make_app(tmp_path, questions_dir, PROPAGATE_EXCEPTIONS=False)
 
     @app.route("/boom")

@@ -77,7 +77,9 @@ def _mapping_without_duplicates(loader: Any, node: yaml.MappingNode) -> dict[Any
     return dict(loader.construct_mapping(node))
 
 
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates
+)
 
 
 def check_bank_file(
@@ -86,7 +88,7 @@ def check_bank_file(
     """Parse and check one bank file. Returns the bank (None if unreadable) and its errors."""
     name = name or path.name
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -124,7 +126,9 @@ def check_bank_data(raw: Any, library: Library, name: str) -> tuple[Bank | None,
     return bank, errors
 
 
-def check_question(raw: dict[str, Any], bank_id: str, library: Library) -> tuple[Question | None, Problems]:
+def check_question(
+    raw: dict[str, Any], bank_id: str, library: Library
+) -> tuple[Question | None, Problems]:
     """One question through the same checks wherever it comes from."""
     try:
         spec = QUESTION_ADAPTER.validate_python(raw)

@@ -46,7 +46,9 @@ def pydantic_problems(exc: ValidationError, tagged: bool = False) -> Problems:
             continue
         message = _MESSAGES.get(kind, err["msg"])
         if kind == "string_type" and isinstance(err.get("input"), bool):
-            message += " (YAML reads bare yes/no/true/false as true or false: put the text in quotes)"
+            message += (
+                " (YAML reads bare yes/no/true/false as true or false: put the text in quotes)"
+            )
         out.append((field_name(loc) or "(file)", message))
     return out
 

@@ -27,5 +27,5 @@ class BankSpec(Spec):
 # The union of every registered type's spec, told apart by its ``type`` tag.
 _SPECS = tuple(t.spec for t in TYPES.values())
 QUESTION_ADAPTER: TypeAdapter[Any] = TypeAdapter(
-    Annotated[Union[_SPECS], Field(discriminator="type")]  # type: ignore[valid-type]  # noqa: UP007
+    Annotated[Union[_SPECS], Field(discriminator="type")]  # type: ignore[arg-type]  # noqa: UP007
 )

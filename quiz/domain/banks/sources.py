@@ -30,7 +30,8 @@ class SourceChecks:
         if document is None:
             known = ", ".join(sorted(self.library.documents))
             self.problem(
-                f"{field}.document", f"unknown document {source.document!r}; known documents: {known}"
+                f"{field}.document",
+                f"unknown document {source.document!r}; known documents: {known}",
             )
             return None
         if len(normalise(source.quote)) < MIN_QUOTE_CHARS:
@@ -53,7 +54,8 @@ class SourceChecks:
         """An explanation is the project's own words: report one that is empty or copied."""
         if not text.strip():
             self.problem(
-                "explanation", "the explanation is empty; say in your own words why the answer is right"
+                "explanation",
+                "the explanation is empty; say in your own words why the answer is right",
             )
             return
         copied = copied_run(text, self.library)
@@ -88,7 +90,9 @@ def _document_runs(library: Library) -> frozenset[tuple[str, ...]]:
         runs: set[tuple[str, ...]] = set()
         for document in library:
             w = words(document.text)
-            runs.update(tuple(w[i : i + COPY_RUN_WORDS]) for i in range(len(w) - COPY_RUN_WORDS + 1))
+            runs.update(
+                tuple(w[i : i + COPY_RUN_WORDS]) for i in range(len(w) - COPY_RUN_WORDS + 1)
+            )
         cached = (weakref.ref(library), frozenset(runs))
         _RUNS_CACHE[key] = cached
     return cached[1]

@@ -9,17 +9,9 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from quiz.domain.questions.base import (
-    AnswerForm,
-    Feedback,
-    FormField,
-    InvalidAnswer,
-    Option,
-    Question,
-    QuestionType,
-    Result,
-)
-from quiz.domain.questions.choice import MULTIPLE, SINGLE, TRUE_FALSE, ChoiceQuestion, TrueFalseQuestion
+from quiz.domain.questions.base import Feedback, Option, Question, QuestionType, Result
+from quiz.domain.questions.choice import MULTIPLE, SINGLE, ChoiceQuestion
+from quiz.domain.questions.forms import AnswerForm, FormField, InvalidAnswer
 from quiz.domain.questions.matching import MATCHING, MatchingQuestion, Pair
 from quiz.domain.questions.ordering import ORDERING, OrderingQuestion
 from quiz.domain.questions.text_entry import (
@@ -30,8 +22,17 @@ from quiz.domain.questions.text_entry import (
     ShortAnswerQuestion,
     parse_number,
 )
+from quiz.domain.questions.true_false import TRUE_FALSE, TrueFalseQuestion
 
-_ALL: tuple[QuestionType[Any], ...] = (SINGLE, MULTIPLE, TRUE_FALSE, MATCHING, SHORT_ANSWER, NUMERIC, ORDERING)
+_ALL: tuple[QuestionType[Any], ...] = (
+    SINGLE,
+    MULTIPLE,
+    TRUE_FALSE,
+    MATCHING,
+    SHORT_ANSWER,
+    NUMERIC,
+    ORDERING,
+)
 
 TYPES: dict[str, QuestionType[Any]] = {t.name: t for t in _ALL}
 QUESTION_TYPES: tuple[str, ...] = tuple(TYPES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Generic, Literal, Protocol, TypeVar
 
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from quiz.domain.documents import Passage
 from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions.forms import AnswerForm, FormData, FormValues
 
 # ------------------------------------------------------------------ bank-file specs
 
@@ -122,44 +123,6 @@ def all_or_nothing(question: Question, right: bool) -> Result:
     return Result(0.0, False, (Feedback(question.wrong_feedback),))
 
 
-# -------------------------------------------------------------------- answer forms
-
-FieldKind = Literal["radio", "checkboxes", "text", "select"]
-
-
-@dataclass(frozen=True)
-class FormField:
-    """One control of an answer form, described without a form library."""
-
-    name: str
-    label: str
-    kind: FieldKind
-    required: str  # the message when nothing is given
-    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
-    placeholder: str = ""  # select: the empty first choice
-    max_length: int = 200
-    attrs: tuple[tuple[str, str], ...] = ()  # extra HTML attributes (inputmode, ...)
-
-
-@dataclass(frozen=True)
-class AnswerForm:
-    fields: tuple[FormField, ...]
-    hint: str = ""  # shown under the prompt
-
-
-class InvalidAnswer(ValueError):
-    """Submitted values that do not make an answer; *field* None: the form as a whole."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-FormValues = Mapping[str, Any]
-FormData = dict[str, str | list[str]]
-
-
 # ----------------------------------------------------------------- the type contract
 
 
@@ -216,7 +179,7 @@ class QuestionType(ABC, Generic[Q]):
 
     @abstractmethod
     def example_answer(self, question: Q, right: bool, rng: random.Random) -> Any:
-        """A right answer, or a plausible wrong one (demo data and tests)."""
+        """A right answer, or a wrong one that scores 0 (demo data and tests)."""
 
     @abstractmethod
     def shown_texts(self, question: Q) -> tuple[str, ...]:
@@ -252,7 +215,9 @@ def need_wrong_feedback(spec: Any, checks: Checks) -> str:
     """The spec's wrong-answer feedback, reported when missing."""
     feedback = str(spec.wrong_feedback).strip()
     if not feedback:
-        checks.problem("wrong_feedback", "wrong_feedback is missing; say why a wrong answer is wrong")
+        checks.problem(
+            "wrong_feedback", "wrong_feedback is missing; say why a wrong answer is wrong"
+        )
     return feedback
 
 

@@ -1,8 +1,8 @@
-"""Choice questions: single (one right option), multiple (several), true/false.
+"""Choice questions: single (one right option) and multiple (several).
 
-Answers: single, the chosen option id; multiple, the chosen ids (a list); true/false, a
-bool. Partial credit for multiple: (right options chosen - wrong options chosen) /
-right options, never below 0, so choosing everything scores 0 unless few are wrong.
+Answers: single, the chosen option id; multiple, the chosen ids (a list). Partial credit
+for multiple: (right options chosen - wrong options chosen) / right options, never below
+0, so choosing everything scores 0 unless few are wrong.
 """
 
 from __future__ import annotations
@@ -13,12 +13,8 @@ from typing import Any, Literal
 
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.base import (
-    AnswerForm,
     Checks,
     Feedback,
-    FormData,
-    FormField,
-    FormValues,
     Option,
     Question,
     QuestionSpec,
@@ -28,13 +24,12 @@ from quiz.domain.questions.base import (
     SourceSpec,
     Spec,
     Text,
-    all_or_nothing,
     duplicates,
     in_order,
-    need_wrong_feedback,
     shuffled,
     text_key,
 )
+from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
 
 # ---------------------------------------------------------------------- the specs
 
@@ -57,23 +52,12 @@ class MultipleSpec(QuestionSpec):
     options: list[OptionSpec]
 
 
-class TrueFalseSpec(QuestionSpec):
-    type: Literal["true_false"]
-    answer: bool
-    wrong_feedback: Text = ""
-
-
 @dataclass(frozen=True, kw_only=True)
 class ChoiceQuestion(Question):
     options: tuple[Option, ...]
 
     def extra_passages(self) -> tuple[Any, ...]:
         return tuple(o.passage for o in self.options if o.passage)
-
-
-@dataclass(frozen=True, kw_only=True)
-class TrueFalseQuestion(Question):
-    answer: bool
 
 
 # ------------------------------------------------------------- options (shared)
@@ -215,7 +199,11 @@ class MultipleType(_Options):
     def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
         choices = self._choices(question, entry)
         field = FormField(
-            "answer", "Choose every answer that applies", "checkboxes", "Choose at least one answer.", choices
+            "answer",
+            "Choose every answer that applies",
+            "checkboxes",
+            "Choose at least one answer.",
+            choices,
         )
         return AnswerForm((field,), hint="Choose every answer that applies.")
 
@@ -226,64 +214,10 @@ class MultipleType(_Options):
         return {"answer": [str(a) for a in answer]}
 
     def example_answer(self, question: ChoiceQuestion, right: bool, rng: random.Random) -> Any:
-        correct = [o.id for o in question.options if o.correct]
         if right:
-            return sorted(correct)
-        chosen = set(rng.sample(correct, len(correct) - 1))
+            return sorted(o.id for o in question.options if o.correct)
         wrong = [o.id for o in question.options if not o.correct]
-        if wrong and (rng.random() < 0.6 or not chosen):
-            chosen.add(rng.choice(wrong))
-        return sorted(chosen)
+        return sorted(rng.sample(wrong, rng.randint(1, len(wrong))))  # some wrong ones: scores 0
 
 
-class TrueFalseType(QuestionType[TrueFalseQuestion]):
-    name = "true_false"
-    spec = TrueFalseSpec
-    template = "choice"
-    CHOICES = (("true", "True"), ("false", "False"))
-
-    def build(self, spec: Any, common: dict[str, Any], checks: Checks) -> TrueFalseQuestion:
-        return TrueFalseQuestion(
-            **common, wrong_feedback=need_wrong_feedback(spec, checks), answer=spec.answer
-        )
-
-    def grade(self, question: TrueFalseQuestion, answer: Any) -> Result:
-        if not isinstance(answer, bool):
-            raise TypeError("a true/false answer is a bool")
-        return all_or_nothing(question, answer is question.answer)
-
-    def describe_key(self, question: TrueFalseQuestion) -> str:
-        return "True" if question.answer else "False"
-
-    def describe_answer(self, question: TrueFalseQuestion, answer: Any) -> str:
-        if isinstance(answer, bool):
-            return "True" if answer else "False"
-        return "(no answer)"
-
-    def shuffle(self, question: TrueFalseQuestion, rng: random.Random) -> LayoutEntry:
-        return LayoutEntry(question.id, question.version)
-
-    def form(self, question: TrueFalseQuestion, entry: LayoutEntry) -> AnswerForm:
-        field = FormField("answer", "True or false?", "radio", "Choose true or false.", self.CHOICES)
-        return AnswerForm((field,))
-
-    def read(self, question: TrueFalseQuestion, entry: LayoutEntry, values: FormValues) -> Any:
-        return values["answer"] == "true"
-
-    def form_data(self, question: TrueFalseQuestion, entry: LayoutEntry, answer: Any) -> FormData:
-        return {"answer": "true" if answer else "false"}
-
-    def example_answer(self, question: TrueFalseQuestion, right: bool, rng: random.Random) -> Any:
-        return question.answer if right else not question.answer
-
-    def shown_texts(self, question: TrueFalseQuestion) -> tuple[str, ...]:
-        return ()
-
-    def answer_texts(self, question: TrueFalseQuestion) -> tuple[str, ...]:
-        return ()  # "True" or "False": nothing another question could print
-
-    def analysis_choices(self, question: TrueFalseQuestion) -> list[tuple[str, str, bool]]:
-        return [("true", "True", question.answer), ("false", "False", not question.answer)]
-
-
-SINGLE, MULTIPLE, TRUE_FALSE = SingleType(), MultipleType(), TrueFalseType()
+SINGLE, MULTIPLE = SingleType(), MultipleType()

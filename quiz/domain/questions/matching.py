@@ -10,14 +10,12 @@ import random
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pydantic import Field
+
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.base import (
-    AnswerForm,
     Checks,
     Feedback,
-    FormData,
-    FormField,
-    FormValues,
     Option,
     Question,
     QuestionSpec,
@@ -30,6 +28,7 @@ from quiz.domain.questions.base import (
     shuffled,
     text_key,
 )
+from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
 
 CHOOSE_MATCH = "Choose a match for this item."
 
@@ -48,7 +47,7 @@ class DistractorSpec(Spec):
 class MatchingSpec(QuestionSpec):
     type: Literal["matching"]
     pairs: list[PairSpec]
-    distractors: list[DistractorSpec] = []
+    distractors: list[DistractorSpec] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,8 @@ def _check(spec: MatchingSpec, checks: Checks) -> None:
             checks.problem(f"pairs[{i}]", "a pair needs both left and right text")
         if not p.feedback.strip():
             checks.problem(
-                f"pairs[{i}].feedback", f"pair {p.left!r} has no feedback; say why another match is wrong"
+                f"pairs[{i}].feedback",
+                f"pair {p.left!r} has no feedback; say why another match is wrong",
             )
     for i, d in enumerate(spec.distractors):
         if not d.feedback.strip():
@@ -147,7 +147,9 @@ class MatchingType(QuestionType[MatchingQuestion]):
             FormField(f"m{i}", left, "select", CHOOSE_MATCH, choices, placeholder="Choose a match…")
             for i, left in enumerate(lefts)
         )
-        return AnswerForm(fields, hint="For each item, choose its match. Some choices may match nothing.")
+        return AnswerForm(
+            fields, hint="For each item, choose its match. Some choices may match nothing."
+        )
 
     def read(self, question: MatchingQuestion, entry: LayoutEntry, values: FormValues) -> Any:
         lefts, rights = shown_matching(question, entry)
@@ -158,11 +160,11 @@ class MatchingType(QuestionType[MatchingQuestion]):
         return {f"m{i}": str(rights.index(answer[left])) for i, left in enumerate(lefts)}
 
     def example_answer(self, question: MatchingQuestion, right: bool, rng: random.Random) -> Any:
-        key = {p.left: p.right for p in question.pairs}
-        if not right:
-            a, b = rng.sample([p.left for p in question.pairs], 2)
-            key[a], key[b] = key[b], key[a]
-        return key
+        lefts, rights = [p.left for p in question.pairs], [p.right for p in question.pairs]
+        if right:
+            return dict(zip(lefts, rights, strict=True))
+        turn = rng.randrange(1, len(rights))  # every item given another's partner: scores 0
+        return dict(zip(lefts, rights[turn:] + rights[:turn], strict=True))
 
     def shown_texts(self, question: MatchingQuestion) -> tuple[str, ...]:
         return (*(p.left for p in question.pairs), *question.rights)

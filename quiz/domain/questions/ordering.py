@@ -12,12 +12,7 @@ from typing import Any, Literal
 
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.base import (
-    AnswerForm,
     Checks,
-    FormData,
-    FormField,
-    FormValues,
-    InvalidAnswer,
     Question,
     QuestionSpec,
     QuestionType,
@@ -29,6 +24,7 @@ from quiz.domain.questions.base import (
     need_wrong_feedback,
     text_key,
 )
+from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues, InvalidAnswer
 
 CHOOSE_POSITION = "Choose a position for this item."
 
@@ -86,7 +82,14 @@ class OrderingType(QuestionType[OrderingQuestion]):
         items = shown_items(question, entry)
         positions = tuple((str(n), str(n)) for n in range(1, len(items) + 1))
         fields = tuple(
-            FormField(f"p{i}", item, "select", CHOOSE_POSITION, positions, placeholder="Choose the position…")
+            FormField(
+                f"p{i}",
+                item,
+                "select",
+                CHOOSE_POSITION,
+                positions,
+                placeholder="Choose the position…",
+            )
             for i, item in enumerate(items)
         )
         return AnswerForm(fields, hint="Give each item its position, 1 being first.")
@@ -100,7 +103,10 @@ class OrderingType(QuestionType[OrderingQuestion]):
 
     def form_data(self, question: OrderingQuestion, entry: LayoutEntry, answer: Any) -> FormData:
         order = [str(a) for a in answer]
-        return {f"p{i}": str(order.index(item) + 1) for i, item in enumerate(shown_items(question, entry))}
+        return {
+            f"p{i}": str(order.index(item) + 1)
+            for i, item in enumerate(shown_items(question, entry))
+        }
 
     def example_answer(self, question: OrderingQuestion, right: bool, rng: random.Random) -> Any:
         items = list(question.items)

@@ -15,13 +15,8 @@ from typing import Any, Literal
 
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.base import (
-    AnswerForm,
     Checks,
     Feedback,
-    FormData,
-    FormField,
-    FormValues,
-    InvalidAnswer,
     Question,
     QuestionSpec,
     QuestionType,
@@ -32,6 +27,7 @@ from quiz.domain.questions.base import (
     duplicates,
     need_wrong_feedback,
 )
+from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues, InvalidAnswer
 from quiz.domain.text import normalise_answer
 
 # ------------------------------------------------------------------- short answer
@@ -79,7 +75,9 @@ class ShortAnswerType(_Typed, QuestionType[ShortAnswerQuestion]):
         if any(not n for n in normal):
             checks.problem("accepted", "an accepted answer is empty once punctuation is removed")
         for dup in duplicates(normal):
-            checks.problem("accepted", f"two accepted answers are the same once normalised ({dup!r})")
+            checks.problem(
+                "accepted", f"two accepted answers are the same once normalised ({dup!r})"
+            )
         accepted = tuple(a.strip() for a in spec.accepted)
         return ShortAnswerQuestion(**common, wrong_feedback=feedback, accepted=accepted)
 
@@ -93,7 +91,9 @@ class ShortAnswerType(_Typed, QuestionType[ShortAnswerQuestion]):
 
     def form(self, question: ShortAnswerQuestion, entry: LayoutEntry) -> AnswerForm:
         attrs = (("autocomplete", "off"), ("spellcheck", "false"))
-        return AnswerForm((FormField("answer", "Your answer", "text", "Type an answer.", attrs=attrs),))
+        return AnswerForm(
+            (FormField("answer", "Your answer", "text", "Type an answer.", attrs=attrs),)
+        )
 
     def read(self, question: ShortAnswerQuestion, entry: LayoutEntry, values: FormValues) -> Any:
         return str(values["answer"] or "").strip()
@@ -202,7 +202,10 @@ class NumericType(_Typed, QuestionType[NumericQuestion]):
         key = question.numeric
         value = parse_number(str(answer), key.unit)
         if value is None:
-            why = (Feedback(f"That is not a number in {key.unit}."), Feedback(question.wrong_feedback))
+            why = (
+                Feedback(f"That is not a number in {key.unit}."),
+                Feedback(question.wrong_feedback),
+            )
             return Result(0.0, False, why)
         return all_or_nothing(question, key.low - 1e-9 <= value <= key.high + 1e-9)
 
@@ -215,7 +218,14 @@ class NumericType(_Typed, QuestionType[NumericQuestion]):
     def form(self, question: NumericQuestion, entry: LayoutEntry) -> AnswerForm:
         unit = question.numeric.unit
         attrs = (("inputmode", "decimal"), ("autocomplete", "off"))
-        field = FormField("answer", f"Your answer (in {unit})", "text", "Type a number.", max_length=40, attrs=attrs)
+        field = FormField(
+            "answer",
+            f"Your answer (in {unit})",
+            "text",
+            "Type a number.",
+            max_length=40,
+            attrs=attrs,
+        )
         return AnswerForm((field,))
 
     def read(self, question: NumericQuestion, entry: LayoutEntry, values: FormValues) -> Any:

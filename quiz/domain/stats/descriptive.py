@@ -36,7 +36,7 @@ def covariance(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     if len(xs) < 2:
         return None
     mx, my = math.fsum(xs) / len(xs), math.fsum(ys) / len(ys)
-    return math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (len(xs) - 1)
+    return math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / (len(xs) - 1)
 
 
 def variance(values: Sequence[float]) -> float | None:
@@ -56,7 +56,9 @@ def covmax(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 # ---------------------------------------------------------------- distributions
 
 
-def histogram(values: Iterable[float], bins: int = 10, low: float = 0.0, high: float = 100.0) -> list[int]:
+def histogram(
+    values: Iterable[float], bins: int = 10, low: float = 0.0, high: float = 100.0
+) -> list[int]:
     """Counts of *values* in *bins* equal bins from *low* to *high*; *high* falls in the
     last bin and values outside the range in the nearest one."""
     counts = [0] * bins
@@ -67,7 +69,7 @@ def histogram(values: Iterable[float], bins: int = 10, low: float = 0.0, high: f
 
 
 def histogram_labels(bins: int = 10, low: float = 0.0, high: float = 100.0) -> list[str]:
-    """"0–9", "10–19", …, "90–100" for the default percent bins."""
+    """ "0–9", "10–19", …, "90–100" for the default percent bins."""
     width = (high - low) / bins
     labels = [f"{low + i * width:g}–{low + (i + 1) * width - 1:g}" for i in range(bins - 1)]
     return [*labels, f"{low + (bins - 1) * width:g}–{high:g}"]
@@ -81,7 +83,9 @@ class Period:
     mean: float
 
 
-def over_time(points: Iterable[tuple[datetime, float]], weekly_after_days: int = 31) -> list[Period]:
+def over_time(
+    points: Iterable[tuple[datetime, float]], weekly_after_days: int = 31
+) -> list[Period]:
     """Mean value per day, or per week (from Monday) when the points span more than
     *weekly_after_days* days; only periods with points are returned, oldest first."""
     points = list(points)
@@ -93,10 +97,15 @@ def over_time(points: Iterable[tuple[datetime, float]], weekly_after_days: int =
     for moment, value in points:
         day = moment.date()
         groups[day - timedelta(days=day.weekday()) if step == 7 else day].append(value)
-    return [Period(start, step, len(vs), math.fsum(vs) / len(vs)) for start, vs in sorted(groups.items())]
+    return [
+        Period(start, step, len(vs), math.fsum(vs) / len(vs))
+        for start, vs in sorted(groups.items())
+    ]
 
 
-def sorted_empty_last(items: Iterable[Any], key: Callable[[Any], Any], descending: bool = False) -> list[Any]:
+def sorted_empty_last(
+    items: Iterable[Any], key: Callable[[Any], Any], descending: bool = False
+) -> list[Any]:
     """*items* sorted by *key* in either direction, with items whose key is None last
     (a table sorted by score keeps students without a score at the bottom). Stable."""
     items = list(items)

@@ -25,6 +25,8 @@ from typing import Any
 
 from quiz.domain.stats.descriptive import covariance, covmax, mean, standard_deviation, variance
 
+Span = tuple[str, int, int]  # a passage: (document, start, end)
+
 # A variance or covariance this close to 0 is 0: it is rounding, not a spread of marks.
 EPSILON = 1e-12
 # Moodle's thresholds for a question that needs a look.
@@ -70,14 +72,23 @@ class ItemStats:
     @property
     def flagged(self) -> bool:
         """Worth a look: it separates stronger from weaker students badly or backwards."""
-        low = self.discriminative_efficiency is not None and self.discriminative_efficiency < LOW_EFFICIENCY
+        low = (
+            self.discriminative_efficiency is not None
+            and self.discriminative_efficiency < LOW_EFFICIENCY
+        )
         negative = self.discrimination_index is not None and self.discrimination_index < 0
         return low or negative
 
 
 def item_stats(question_id: str, xs: Sequence[float], ys: Sequence[float]) -> ItemStats:
-    return ItemStats(question_id, len(xs), facility_index(xs), standard_deviation(xs),
-                     discrimination_index(xs, ys), discriminative_efficiency(xs, ys))
+    return ItemStats(
+        question_id,
+        len(xs),
+        facility_index(xs),
+        standard_deviation(xs),
+        discrimination_index(xs, ys),
+        discriminative_efficiency(xs, ys),
+    )
 
 
 def item_analysis(rows: Iterable[tuple[Hashable, str, float]]) -> list[ItemStats]:
@@ -94,7 +105,10 @@ def item_analysis(rows: Iterable[tuple[Hashable, str, float]]) -> list[ItemStats
     marks: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for attempt, question, score in rows:
         marks[question].append((score, total[attempt] - score))
-    return [item_stats(q, [x for x, _ in pairs], [y for _, y in pairs]) for q, pairs in sorted(marks.items())]
+    return [
+        item_stats(q, [x for x, _ in pairs], [y for _, y in pairs])
+        for q, pairs in sorted(marks.items())
+    ]
 
 
 @dataclass(frozen=True)
@@ -142,26 +156,31 @@ def _option_key(answer: Any) -> str:
 
 @dataclass(frozen=True)
 class PassageStats:
-    passage: Hashable
+    passage: Span
     questions: tuple[str, ...]
     responses: int
     facility: float | None  # 100 * mean score of the responses to those questions
 
 
-def passage_facility(citations: Iterable[tuple[Hashable, str]],
-                     per_question: Mapping[str, tuple[int, float]]) -> list[PassageStats]:
+def passage_facility(
+    citations: Iterable[tuple[Span, str]], per_question: Mapping[str, tuple[int, float]]
+) -> list[PassageStats]:
     """Group questions by the passage they cite (``(passage, question_id)`` pairs) with
     ``per_question[question_id] = (responses, sum of scores)``; the most-missed passages
     (lowest facility) come first, passages nobody has answered last."""
-    cited: dict[Hashable, list[str]] = defaultdict(list)
+    cited: dict[Span, list[str]] = defaultdict(list)
     for passage, question in citations:
         cited[passage].append(question)
     result = []
     for passage, questions in cited.items():
         responses = sum(per_question.get(q, (0, 0.0))[0] for q in questions)
         points = math.fsum(per_question.get(q, (0, 0.0))[1] for q in questions)
-        result.append(PassageStats(passage, tuple(questions), responses,
-                                   100.0 * points / responses if responses else None))
+        result.append(
+            PassageStats(
+                passage,
+                tuple(questions),
+                responses,
+                100.0 * points / responses if responses else None,
+            )
+        )
     return sorted(result, key=lambda p: (p.facility is None, p.facility or 0.0, -p.responses))
-
-

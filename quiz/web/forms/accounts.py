@@ -41,7 +41,9 @@ class SignupForm(FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    username = StringField("User name", filters=[_lower], validators=[DataRequired()], render_kw=_NAME)
+    username = StringField(
+        "User name", filters=[_lower], validators=[DataRequired()], render_kw=_NAME
+    )
     password = PasswordField(
         "Password", validators=[DataRequired()], render_kw={"autocomplete": "current-password"}
     )

@@ -33,11 +33,15 @@ def _choices(pairs: tuple[tuple[str, str], ...]) -> list[SelectChoice]:
 
 
 def _radio(spec: FormField) -> Field:
-    return RadioField(spec.label, choices=_choices(spec.choices), validators=[InputRequired(spec.required)])
+    return RadioField(
+        spec.label, choices=_choices(spec.choices), validators=[InputRequired(spec.required)]
+    )
 
 
 def _checkboxes(spec: FormField) -> Field:
-    return MultiCheckboxField(spec.label, choices=_choices(spec.choices), validators=[_some_chosen(spec.required)])
+    return MultiCheckboxField(
+        spec.label, choices=_choices(spec.choices), validators=[_some_chosen(spec.required)]
+    )
 
 
 def _text(spec: FormField) -> Field:

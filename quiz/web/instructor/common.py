@@ -26,12 +26,21 @@ def _helpers() -> dict[str, Any]:
 def sort_url(key: str, sort: str, descending: bool) -> str:
     """This page sorted by *key*: ascending first, a second click reverses."""
     direction = "desc" if key == sort and not descending else "asc"
-    args = {**(request.view_args or {}), **request.args.to_dict(), "sort": key, "dir": direction, "page": None}
+    args = {
+        **(request.view_args or {}),
+        **request.args.to_dict(),
+        "sort": key,
+        "dir": direction,
+        "page": None,
+    }
     return url_for(request.endpoint or "", **args)
 
 
 def page_url(page: int) -> str:
-    return url_for(request.endpoint or "", **{**(request.view_args or {}), **request.args.to_dict(), "page": page})
+    return url_for(
+        request.endpoint or "",
+        **{**(request.view_args or {}), **request.args.to_dict(), "page": page},
+    )
 
 
 def chosen_sort(allowed: Sequence[str], default: str) -> tuple[str, bool]:
@@ -46,7 +55,10 @@ def bank_or_404(bank_id: str) -> Bank:
 def which_attempts() -> Which:
     which = request.args.get("attempts", "first")
     if which not in ("first", "all"):
-        abort(400, "Choose the first attempt of each student (attempts=first) or all attempts (attempts=all).")
+        abort(
+            400,
+            "Choose the first attempt of each student (attempts=first) or all attempts (attempts=all).",
+        )
     return "all" if which == "all" else "first"
 
 

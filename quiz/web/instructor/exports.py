@@ -36,9 +36,13 @@ def gradebook_csv() -> Response:
 def items_csv(bank_id: str) -> Response:
     """The item analysis of a bank's answered questions as CSV."""
     found_lines, which = item_lines(bank_id)
-    analysed = sorted((line.item for line in found_lines if line.item.n), key=lambda i: i.question_id)
+    analysed = sorted(
+        (line.item for line in found_lines if line.item.n), key=lambda i: i.question_id
+    )
     lines = (item_line(item) for item in analysed)
-    return _csv(f"item-analysis-{bank_or_404(bank_id).id}-{which}.csv", csv_lines(ITEM_COLUMNS, lines))
+    return _csv(
+        f"item-analysis-{bank_or_404(bank_id).id}-{which}.csv", csv_lines(ITEM_COLUMNS, lines)
+    )
 
 
 @bp.route("/responses.csv")
@@ -50,5 +54,7 @@ def responses_csv() -> Response:
         bank_id = bank_or_404(bank_id).id
     completed = request.args.get("completed") == "1"
     lines = (response_line(row) for row in response_rows(now(), bank_id, completed))
-    name = "-".join(["responses", *([bank_id] if bank_id else []), *(["completed"] if completed else [])])
+    name = "-".join(
+        ["responses", *([bank_id] if bank_id else []), *(["completed"] if completed else [])]
+    )
     return _csv(f"{name}.csv", csv_lines(RESPONSE_COLUMNS, lines))

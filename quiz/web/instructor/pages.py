@@ -5,9 +5,16 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from quiz.domain.attempts import duration
-from quiz.store import analysis, attempts, gradebook as grades, student, users
+from quiz.store import analysis, attempts, student, users
+from quiz.store import gradebook as grades
 from quiz.web.context import current_catalog, now
-from quiz.web.instructor.common import bank_or_404, bp, chosen_sort, filtered_gradebook, which_attempts
+from quiz.web.instructor.common import (
+    bank_or_404,
+    bp,
+    chosen_sort,
+    filtered_gradebook,
+    which_attempts,
+)
 from quiz.web.pages import reports
 from quiz.web.pages.feedback import title_of
 from quiz.web.security import instructor_required
@@ -20,7 +27,9 @@ PAGE_SIZE = 100
 def index() -> str:
     """The banks with their finished attempts and mean score, and links to every report."""
     overview = grades.bank_overview(now())
-    return render_template("instructor/index.html", banks=current_catalog().banks.values(), overview=overview)
+    return render_template(
+        "instructor/index.html", banks=current_catalog().banks.values(), overview=overview
+    )
 
 
 @bp.route("/gradebook")
@@ -32,9 +41,16 @@ def gradebook() -> tuple[str, int]:
     page = min(max(1, request.args.get("page", 1, type=int)), pages)
     shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     html = render_template(
-        "instructor/gradebook.html", form=form, rows=shown, total=len(rows), page=page, pages=pages,
-        banks=list(current_catalog().banks.values()), sort=sort, descending=descending,
-    )  # fmt: skip
+        "instructor/gradebook.html",
+        form=form,
+        rows=shown,
+        total=len(rows),
+        page=page,
+        pages=pages,
+        banks=list(current_catalog().banks.values()),
+        sort=sort,
+        descending=descending,
+    )
     return html, 400 if form.errors else 200
 
 
@@ -49,7 +65,9 @@ def student_page(user_id: int) -> str:
         for a in attempts.attempts_of(user.id)
     ]
     stats = student.bank_stats(user.id, moment)
-    return render_template("instructor/student.html", user=user, rows=rows, stats=stats, catalog=catalog)
+    return render_template(
+        "instructor/student.html", user=user, rows=rows, stats=stats, catalog=catalog
+    )
 
 
 @bp.route("/attempts/<int:attempt_id>")
@@ -65,9 +83,13 @@ def attempt(attempt_id: int) -> str:
     ]
     ended = found.ended(now())
     return render_template(
-        "instructor/attempt.html", attempt=found, rows=rows, ended=ended,
-        duration=duration(found.started_at, ended), title=title_of(found, current_catalog()),
-    )  # fmt: skip
+        "instructor/attempt.html",
+        attempt=found,
+        rows=rows,
+        ended=ended,
+        duration=duration(found.started_at, ended),
+        title=title_of(found, current_catalog()),
+    )
 
 
 @bp.route("/banks/<bank_id>")
@@ -81,7 +103,9 @@ def bank(bank_id: str) -> str:
 
 def item_lines(bank_id: str) -> tuple[list[reports.ItemLine], analysis.Which]:
     found, which = bank_or_404(bank_id), which_attempts()
-    scored, answers = analysis.analysed_with_answers(found.id, reports.choice_question_ids(found), now(), which)
+    scored, answers = analysis.analysed_with_answers(
+        found.id, reports.choice_question_ids(found), now(), which
+    )
     return reports.item_report(found, scored, answers), which
 
 
@@ -92,9 +116,13 @@ def items(bank_id: str) -> str:
     lines, which = item_lines(bank_id)
     sort, descending = chosen_sort(reports.ITEM_SORTS, "position")
     return render_template(
-        "instructor/items.html", bank=bank_or_404(bank_id), lines=reports.sort_items(lines, sort, descending),
-        which=which, sort=sort, descending=descending,
-    )  # fmt: skip
+        "instructor/items.html",
+        bank=bank_or_404(bank_id),
+        lines=reports.sort_items(lines, sort, descending),
+        which=which,
+        sort=sort,
+        descending=descending,
+    )
 
 
 @bp.route("/passages")

@@ -59,16 +59,22 @@ class FeedbackView:
         return verdict(self.response.score, self.response.correct)
 
 
-def passage_view(passage: Passage, library: Library, question: Question | None = None) -> PassageView | None:
+def passage_view(
+    passage: Passage, library: Library, question: Question | None = None
+) -> PassageView | None:
     document = library.get(passage.document)
     if document is None:
         return None
     index = question.passages.index(passage) if question and passage in question.passages else 0
     text = document.text[passage.start : passage.end]
-    return PassageView(document.id, document.title, text, question.id if question else None, index, document.short)
+    return PassageView(
+        document.id, document.title, text, question.id if question else None, index, document.short
+    )
 
 
-def feedback_view(question: Question | None, response: StoredResponse, library: Library) -> FeedbackView:
+def feedback_view(
+    question: Question | None, response: StoredResponse, library: Library
+) -> FeedbackView:
     """Feedback for *response*; when the question was edited since, only what was stored."""
     edited = question is None or question.version != response.question_version
     feedback: tuple[tuple[str, PassageView | None], ...] = ()
@@ -85,5 +91,8 @@ def feedback_view(question: Question | None, response: StoredResponse, library: 
 def title_of(attempt: NamedAttempt, catalog: Catalog) -> str:
     """A readable name for an attempt: never an internal id."""
     return attempt_title(
-        attempt.kind, attempt.mode, catalog.bank_title(attempt.bank_id), catalog.document_title(attempt.document_id)
+        attempt.kind,
+        attempt.mode,
+        catalog.bank_title(attempt.bank_id),
+        catalog.document_title(attempt.document_id),
     )

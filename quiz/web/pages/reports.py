@@ -17,7 +17,15 @@ from quiz.domain.exports import number, timestamp
 from quiz.domain.questions import Question, type_of
 from quiz.store.gradebook import METRICS, BankScores, StudentRow
 
-ITEM_SORTS = ("position", "question", "n", "facility", "sd", "discrimination_index", "discriminative_efficiency")
+ITEM_SORTS = (
+    "position",
+    "question",
+    "n",
+    "facility",
+    "sd",
+    "discrimination_index",
+    "discriminative_efficiency",
+)
 
 
 def gradebook_header(bank_ids: Sequence[str]) -> list[str]:
@@ -58,7 +66,9 @@ def bank_report(bank: Bank, scores: BankScores) -> BankReport:
     if periods:
         weekly = periods[0].days == 7
         title = f"Mean score {'per week' if weekly else 'per day'} at {bank.title}, in percent"
-        timeline = line_chart(title, [p.start.strftime("%d %b") for p in periods], [p.mean for p in periods])
+        timeline = line_chart(
+            title, [p.start.strftime("%d %b") for p in periods], [p.mean for p in periods]
+        )
     return BankReport(
         scores, stats.mean(percents), stats.median(percents), bins, periods, histogram, timeline
     )
@@ -113,7 +123,12 @@ def item_report(
 
 def _options(question: Question, counts: dict[str, int], responses: int) -> list[OptionLine]:
     return [
-        OptionLine(label, correct, counts.get(key, 0), 100.0 * counts.get(key, 0) / responses if responses else 0.0)
+        OptionLine(
+            label,
+            correct,
+            counts.get(key, 0),
+            100.0 * counts.get(key, 0) / responses if responses else 0.0,
+        )
         for key, label, correct in type_of(question).analysis_choices(question)
     ]
 
@@ -135,12 +150,17 @@ class PassageLine:
 
 def passage_report(catalog: Catalog, totals: dict[str, tuple[int, float]]) -> list[PassageLine]:
     """Every passage a question cites as its source, most-missed first."""
-    citations = [((q.passage.document, q.passage.start, q.passage.end), q.id) for q in catalog.questions.values()]
+    citations = [
+        ((q.passage.document, q.passage.start, q.passage.end), q.id)
+        for q in catalog.questions.values()
+    ]
     lines = []
     for line in stats.passage_facility(citations, totals):
         document_id, start, end = line.passage
         document = catalog.library.get(document_id)
         title = document.title if document else document_id
         text = document.text[start:end] if document else ""
-        lines.append(PassageLine(document_id, title, text, line.questions, line.responses, line.facility))
+        lines.append(
+            PassageLine(document_id, title, text, line.questions, line.responses, line.facility)
+        )
     return lines
