@@ -90,6 +90,7 @@ class Question:
     numeric: NumericKey | None = None  # numeric
     items: tuple[str, ...] = ()  # ordering, in the correct order
     wrong_feedback: str = ""
+    ignore_warnings: tuple[str, ...] = ()  # lint codes this question silences (quiz/lint.py)
 
     @property
     def passages(self) -> tuple[Passage, ...]:
@@ -257,6 +258,7 @@ def _check_question(raw: dict, bank_id: str, library: Library) -> tuple[Question
         version=question_version(raw),
         tags=tuple(spec.tags),
         wrong_feedback=getattr(spec, "wrong_feedback", "").strip(),
+        ignore_warnings=tuple(spec.ignore_warnings),
         **fields,
     )
     return question, problems

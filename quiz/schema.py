@@ -6,7 +6,7 @@ need the documents or span several fields live in :mod:`quiz.banks`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,6 +22,18 @@ QUESTION_TYPES = (
     "numeric",
     "ordering",
 )
+
+
+# Codes of the question-quality lint (quiz/lint.py); a question may silence a justified
+# warning by listing its code in ``ignore_warnings`` (docs/banks.md, "The lint").
+WarningCode = Literal[
+    "answer-leak",
+    "near-duplicate",
+    "longest-correct",
+    "absolute-in-distractors",
+    "all-none-of-above",
+]
+WARNING_CODES: tuple[str, ...] = get_args(WarningCode)
 
 
 class Spec(BaseModel):
@@ -67,6 +79,7 @@ class QuestionSpec(Spec):
     explanation: Text
     source: SourceSpec
     tags: list[Slug] = []
+    ignore_warnings: list[WarningCode] = []
 
 
 class SingleSpec(QuestionSpec):

@@ -66,6 +66,7 @@ EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
     "bad_question_id": [("Bad_Question_Id", "id", "lowercase letters, digits and '-'")],
     "bad_option_id": [("bk-bad-option-id", "options[1].id", "lowercase letters, digits and '-'")],
     "bad_tag": [("bk-bad-tag", "tags[1]", "lowercase letters, digits and '-'")],
+    "bad_ignore_warning": [("bk-bad-ignore-warning", "ignore_warnings[1]", "'answer-leak', 'near-duplicate'")],
     # ids
     "duplicate_question_id": [("bk-duplicate-question-id", "id", "used twice in this bank")],
     # sources and quotes
