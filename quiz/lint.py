@@ -77,6 +77,15 @@ def answer_texts(question: Question) -> tuple[str, ...]:
     return ()  # true_false, ordering
 
 
+def wrong_texts(question: Question) -> tuple[str, ...]:
+    """The shown texts that are offered as wrong: wrong options and matching distractors."""
+    if question.type in ("single", "multiple"):
+        return tuple(o.text for o in question.options if not o.correct)
+    if question.type == "matching":
+        return tuple(d.text for d in question.distractors)
+    return ()
+
+
 def _number(value: float) -> str:
     return f"{value:g}" if not float(value).is_integer() else str(int(value))
 
@@ -175,6 +184,7 @@ def terms(text: str) -> list[str]:
 def _answer_leaks(bank: Bank) -> list[Warning]:
     questions = list(bank.questions)
     shown = {q.id: terms(" ".join(shown_texts(q))) for q in questions}
+    stated = {q.id: terms(" ".join(_stated_texts(q))) for q in questions}
     common = _common_terms(questions, shown)
     out = []
     for q in questions:
@@ -184,7 +194,9 @@ def _answer_leaks(bank: Bank) -> list[Warning]:
         for other in questions:
             if other.id == q.id:
                 continue
-            text = shown[other.id]
+            # a typed answer is given away by any text shown; a choice key only by texts the
+            # other question presents as true (not by its wrong options or distractors)
+            text = shown[other.id] if q.type in ("short_answer", "numeric") else stated[other.id]
             hits = [k for k in keys if k.printed_in(text, shown, q.id)]
             if not hits or not _gives_away(q, hits, text, common):
                 continue
@@ -195,6 +207,12 @@ def _answer_leaks(bank: Bank) -> list[Warning]:
                 f"(its prompt, options or items contain: {printed}); a student answering the "
                 "whole bank reads it there first. Reword one of the two, or move one to another bank."))
     return out
+
+
+def _stated_texts(question: Question) -> tuple[str, ...]:
+    """The shown texts less those offered as wrong."""
+    wrong = set(wrong_texts(question))
+    return tuple(t for t in shown_texts(question) if t not in wrong)
 
 
 @dataclass(frozen=True)
