@@ -138,8 +138,9 @@ def lint(banks: Iterable[Bank]) -> list[Warning]:
 
 # ------------------------------------------------------------------- answer-leak
 
-# Words that carry no content of their own, and the course's names for itself and its
-# documents: printing "the guide" or "clonazepam" gives nothing away.
+# Words that carry no content of their own, the course's names for itself and its
+# documents, and the verbs questions use about documents ("lists", "mentions", "calls"):
+# printing "the guide" or "clonazepam" gives nothing away.
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each
@@ -149,7 +150,9 @@ STOPWORDS = frozenset(
     their them then there these they this those through to too under until up very was we
     were what when where which while who whom why will with would you your
     clonazepam klonopin drug drugs medication medicine article articles document documents
-    guide overview says say said according course""".split()
+    guide overview says say said according course mention mentions mentioned name names
+    named list lists listed describe describes described call calls called state states
+    stated report reports reported question answer student choose apply true false""".split()
 )
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
