@@ -16,9 +16,10 @@ words a bank author understands. The rules (docs/banks.md, "The lint"):
 
 A question silences a justified warning with ``ignore_warnings: [code, ...]`` in its bank.
 
-The knowledge of question types lives in the two small functions at the top,
-:func:`shown_texts` and :func:`answer_texts`; the rules below use only those (and the
-options of choice questions).
+The knowledge of question types lives in the small functions at the top,
+:func:`shown_texts` and :func:`answer_texts` (with :func:`wrong_texts`, the shown texts
+offered as wrong); the rules below use only those, and ``question.type`` only to tell a
+typed answer from a choice.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from rapidfuzz import fuzz
 
 from quiz.banks import Bank, Question
 from quiz.schema import WARNING_CODES
-from quiz.text import normalise_answer, words
+from quiz.text import words
 
 # ------------------------------------------------------------- what a question shows
 
@@ -72,13 +73,13 @@ def answer_texts(question: Question) -> tuple[str, ...]:
         key = question.numeric
         assert key is not None
         if key.low == key.high:
-            return (_number(key.low),)
-        return (f"{_number(key.low)} to {_number(key.high)}",)
+            return (f"{_number(key.low)} {key.unit}",)
+        return (f"{_number(key.low)} to {_number(key.high)} {key.unit}",)
     return ()  # true_false, ordering
 
 
 def wrong_texts(question: Question) -> tuple[str, ...]:
-    """The shown texts that are offered as wrong: wrong options and matching distractors."""
+    """The shown texts offered as wrong: wrong options and matching distractors."""
     if question.type in ("single", "multiple"):
         return tuple(o.text for o in question.options if not o.correct)
     if question.type == "matching":
@@ -180,6 +181,7 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """The content words of *text*, stemmed, in order (stop words dropped)."""
     text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text)  # 1,000,000 -> 1000000
+    text = re.sub(r"(\d)\.(\d)", r"\1p\2", text)  # 0.5 -> one term "0p5", not "0" and "5"
     text = re.sub(r"(\d)\s*[-–]\s*(\d)", r"\1 to \2", text)  # 1-4 -> 1 to 4
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
@@ -246,7 +248,8 @@ class _Key:
         return found
 
     def describe(self) -> str:
-        return " ".join(self.sequence) if self.sequence else ", ".join(sorted(self.words))
+        text = " ".join(self.sequence) if self.sequence else ", ".join(sorted(self.words))
+        return re.sub(r"(\d)p(\d)", r"\1.\2", text)  # the term "0p5" reads "0.5" again
 
 
 def _gives_away(q: Question, hits: list[_Key], text: Sequence[str], common: frozenset[str]) -> bool:
@@ -301,13 +304,13 @@ def _key_terms(q: Question, common: frozenset[str]) -> list[_Key]:
 
 
 def _numeric_key(q: Question) -> _Key:
-    key = q.numeric
-    assert key is not None
-    ends = (key.low,) if key.low == key.high else (key.low, key.high)
-    sequence = tuple(_number(v) for v in ends)
-    if all(float(v).is_integer() and abs(v) < 100 for v in ends):
-        sequence += tuple(terms(key.unit))[:1]
-    return _Key(sequence=sequence)
+    """The number(s) of the key in order, then the unit when every number is a whole number
+    under 100 (a bare "3" or "10" is everywhere; "1975" or "0.5" is not)."""
+    found = terms(answer_texts(q)[0])
+    numbers = tuple(t for t in found if t[0].isdigit())
+    unit = tuple(t for t in found if not t[0].isdigit())[:1]
+    small = all(n.isdigit() and int(n) < 100 for n in numbers)
+    return _Key(sequence=numbers + unit if small else numbers)
 
 
 def _trivial(key: set[str]) -> bool:
@@ -348,21 +351,10 @@ def _near_duplicates(banks: Sequence[Bank]) -> list[Warning]:
 # --------------------------------------------------------- choice-question giveaways
 
 
-def _wrong_and_right(q: Question) -> tuple[list[str], list[str]]:
-    """(correct texts, wrong texts) of a choice question; matching: pair rights vs distractors."""
-    if q.type in ("single", "multiple"):
-        return [o.text for o in q.options if o.correct], [o.text for o in q.options if not o.correct]
-    if q.type == "matching":
-        return [p.right for p in q.pairs], [d.text for d in q.distractors]
-    return [], []
-
-
 def longest_key_ratio(q: Question) -> float | None:
     """Length of a single-choice key over the longest distractor's (None for other types)."""
-    if q.type != "single":
-        return None
-    right, wrong = _wrong_and_right(q)
-    if not right or not wrong:
+    right, wrong = answer_texts(q), wrong_texts(q)
+    if q.type != "single" or not right or not wrong:
         return None
     return len(right[0]) / max(len(w) for w in wrong)
 
@@ -385,7 +377,7 @@ def _longest_correct(q: Question) -> list[Warning]:
 
 
 def _absolute_in_distractors(q: Question) -> list[Warning]:
-    right, wrong = _wrong_and_right(q)
+    right, wrong = answer_texts(q), wrong_texts(q)  # only choice questions have wrong texts
     in_wrong = sorted({m.group(1).lower() for text in wrong for m in ABSOLUTES.finditer(text)})
     if not in_wrong or any(ABSOLUTES.search(text) for text in right):
         return []
@@ -397,8 +389,7 @@ def _absolute_in_distractors(q: Question) -> list[Warning]:
 
 
 def _all_none_of_above(q: Question) -> list[Warning]:
-    texts = [o.text for o in q.options] + [p.right for p in q.pairs] + [d.text for d in q.distractors]
-    hits = [t for t in texts if CATCH_ALL.search(t)]
+    hits = [t for t in shown_texts(q)[1:] if CATCH_ALL.search(t)]  # every shown text but the prompt
     if not hits:
         return []
     return [Warning(

@@ -151,6 +151,26 @@ def test_answer_leak_catches_a_numeric_key_with_its_unit_but_not_the_bare_number
     assert "lq-prints" in leaks[0].message
 
 
+def test_answer_leak_catches_a_decimal_key_as_one_number(tmp_path):
+    numeric = f"""
+  - id: lq-daily
+    type: numeric
+    prompt: A quarter-milligram pill twice a day makes how many milligrams a day?
+    answer: {{value: 0.5}}
+    unit: mg
+    wrong_feedback: Two quarters make a half.
+    explanation: The guide's panic schedule adds up to half a milligram.
+    source: {SRC_GUIDE}
+"""
+    printed = single("lq-half-mg", "Which daily amount does that schedule give?", "0.5 mg a day",
+                     ["0.25 mg a day", "1 mg a day"])
+    parts = single("lq-parts", "How many of 5 pills are left after 0 days?", "Five pills", ["No pills", "Two pills"])
+    qs = load(tmp_path, numeric + printed + parts)
+    leaks = [w for w in lint(as_banks(qs)) if w.code == "answer-leak" and w.question == "lq-daily"]
+    assert [w.message.split("'")[1] for w in leaks] == ["lq-half-mg"]
+    assert "0.5" in leaks[0].message
+
+
 def test_answer_leak_ignores_trivial_true_false_keys(tmp_path):
     tf = f"""
   - id: lq-tf
