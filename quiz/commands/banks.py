@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -10,6 +11,7 @@ from flask.cli import with_appcontext
 
 from quiz.domain.banks import coverage, load_banks
 from quiz.domain.documents import load_library
+from quiz.domain.lint import lint
 
 
 def _questions_dir() -> Path:
@@ -19,13 +21,18 @@ def _questions_dir() -> Path:
 @click.command("check-banks")
 @with_appcontext
 def check_banks() -> None:
-    """Check every bank against its documents; exit 1 if any bank has an error."""
+    """Check every bank against its documents and lint it; exit 1 if any bank has an error
+    (lint warnings are reported, not fatal)."""
     result = load_banks(_questions_dir())
     for error in result.errors:
         click.echo(str(error), err=True)
+    warnings = lint(result.banks)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     total = sum(len(b.questions) for b in result.banks)
     click.echo(
-        f"{len(result.banks)} bank(s) loaded, {total} question(s), {len(result.errors)} error(s)"
+        f"{len(result.banks)} bank(s) loaded, {total} question(s), {len(result.errors)} error(s), "
+        f"{len(warnings)} warning(s)"
     )
     if result.errors:
         raise SystemExit(1)
@@ -46,5 +53,8 @@ def bank_report() -> None:
         for number, text in doc.uncited:
             short = text if len(text) <= 90 else text[:87] + "..."
             click.echo(f"  uncited paragraph {number}: {short}")
+    counts = Counter(w.code for w in lint(result.banks))
+    summary = ", ".join(f"{n} {code}" for code, n in sorted(counts.items())) or "no warnings"
+    click.echo(f"Lint (check-banks lists each): {summary}")
     if result.errors:
         click.echo(f"({len(result.errors)} error(s) in the banks: run check-banks)", err=True)

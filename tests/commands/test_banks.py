@@ -45,7 +45,10 @@ def test_check_banks_on_good_banks_exits_zero_and_prints_the_count(app):
     result = flask_cli(app, "check-banks")
 
     assert result.exit_code == 0, result.output
-    assert f"1 bank(s) loaded, {len(fixture_questions())} question(s), 0 error(s)" in result.stdout
+    assert (
+        f"1 bank(s) loaded, {len(fixture_questions())} question(s), 0 error(s), 0 warning(s)"
+        in result.stdout
+    )
     assert result.stderr == ""
 
 
@@ -58,7 +61,10 @@ def test_check_banks_on_a_broken_bank_exits_non_zero_and_names_file_question_and
         "field 'options[1].feedback': wrong option 'dopamine' has no feedback" in result.stderr
     )
     # the good bank beside it still counts
-    assert f"1 bank(s) loaded, {len(fixture_questions())} question(s), 1 error(s)" in result.stdout
+    assert (
+        f"1 bank(s) loaded, {len(fixture_questions())} question(s), 1 error(s), 0 warning(s)"
+        in result.stdout
+    )
 
 
 def test_check_banks_prints_one_line_per_error(tmp_path, questions_dir):
@@ -100,6 +106,8 @@ def report_sections(output: str) -> dict[str, list[str]]:
     sections: dict[str, list[str]] = {}
     current = None
     for line in output.splitlines():
+        if line.startswith("Lint "):
+            break  # the lint's summary closes the report
         if line and not line.startswith(" "):
             current = line.split(":", 1)[0]
             sections[current] = []
@@ -228,3 +236,36 @@ def test_bank_report_mentions_errors_and_counts_only_accepted_banks(tmp_path, qu
     assert report_sections(result.stdout)["seizures"][0].startswith(
         f"cited by {count} question(s);"
     )
+
+
+def test_check_banks_reports_lint_warnings_without_failing(app, questions_dir):
+    (questions_dir / "leaky.yaml").write_text(
+        """id: leaky
+title: Leaky bank
+questions:
+  - id: lk-ion
+    type: short_answer
+    prompt: Which ion flows into neurons more when the drug binds?
+    accepted: [chloride]
+    wrong_feedback: The seizures article names the ion.
+    explanation: The drug lets more of one ion in, which calms the neuron.
+    source: {document: seizures, quote: "it increases the influx of chloride ions into neurons"}
+  - id: lk-leaker
+    type: true_false
+    prompt: The seizures article says chloride ions flow into neurons when the drug binds.
+    answer: true
+    wrong_feedback: The article says exactly this.
+    explanation: The article links binding to the ion's flow into the cell.
+    source: {document: seizures, quote: "it increases the influx of chloride ions into neurons"}
+""",
+        encoding="utf-8",
+    )
+    result = flask_cli(app, "check-banks")
+    assert result.exit_code == 0, result.output
+    assert "warning: leaky: question 'lk-ion': answer-leak: question 'lk-leaker'" in result.stderr
+    assert "2 warning(s)" in result.stdout, result.stderr
+
+
+def test_bank_report_ends_with_the_lint_summary(app):
+    result = flask_cli(app, "bank-report")
+    assert result.stdout.splitlines()[-1] == "Lint (check-banks lists each): no warnings"

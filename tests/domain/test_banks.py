@@ -68,6 +68,9 @@ EXPECTED: dict[str, list[tuple[str | None, str, str]]] = {
     "bad_question_id": [("Bad_Question_Id", "id", "lowercase letters, digits and '-'")],
     "bad_option_id": [("bk-bad-option-id", "options[1].id", "lowercase letters, digits and '-'")],
     "bad_tag": [("bk-bad-tag", "tags[1]", "lowercase letters, digits and '-'")],
+    "bad_ignore_warning": [
+        ("bk-bad-ignore-warning", "ignore_warnings[1]", "'answer-leak', 'near-duplicate'")
+    ],
     # ids
     "duplicate_question_id": [("bk-duplicate-question-id", "id", "used twice in this bank")],
     # sources and quotes
@@ -597,7 +600,14 @@ def _leaf_paths(value: Any, path: tuple = ()) -> list[tuple]:
 
 # Leaves whose value cannot simply be altered without breaking the question; they get their
 # own edits in SPECIAL_EDITS below.
-_NOT_APPENDABLE = {"id", "type", "document", "quote", "correct"}
+_NOT_APPENDABLE = {
+    "id",
+    "type",
+    "document",
+    "quote",
+    "correct",
+    "ignore_warnings",
+}  # enumerated values
 
 
 def _simple_edits() -> list:

@@ -25,7 +25,6 @@ _MESSAGES = {
     "string_pattern_mismatch": "use lowercase letters, digits and '-' only",
     "string_too_long": "is too long",
     "union_tag_not_found": "this field is required",
-    "literal_error": "is not one of the allowed values",
 }
 
 
@@ -45,6 +44,8 @@ def pydantic_problems(exc: ValidationError, tagged: bool = False) -> Problems:
             out.append(("type", f"unknown question type {given!r}; use one of {known}"))
             continue
         message = _MESSAGES.get(kind, err["msg"])
+        if kind == "literal_error":
+            message = f"use one of {err.get('ctx', {}).get('expected', 'the documented values')}"
         if kind == "string_type" and isinstance(err.get("input"), bool):
             message += (
                 " (YAML reads bare yes/no/true/false as true or false: put the text in quotes)"

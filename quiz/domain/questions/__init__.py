@@ -13,15 +13,9 @@ from quiz.domain.questions.base import Feedback, Option, Question, QuestionType,
 from quiz.domain.questions.choice import MULTIPLE, SINGLE, ChoiceQuestion
 from quiz.domain.questions.forms import AnswerForm, FormField, InvalidAnswer
 from quiz.domain.questions.matching import MATCHING, MatchingQuestion, Pair
+from quiz.domain.questions.numeric import NUMERIC, NumericKey, NumericQuestion, parse_number
 from quiz.domain.questions.ordering import ORDERING, OrderingQuestion
-from quiz.domain.questions.text_entry import (
-    NUMERIC,
-    SHORT_ANSWER,
-    NumericKey,
-    NumericQuestion,
-    ShortAnswerQuestion,
-    parse_number,
-)
+from quiz.domain.questions.text_entry import SHORT_ANSWER, ShortAnswerQuestion
 from quiz.domain.questions.true_false import TRUE_FALSE, TrueFalseQuestion
 
 _ALL: tuple[QuestionType[Any], ...] = (

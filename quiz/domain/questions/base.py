@@ -1,9 +1,10 @@
 """What every question type shares: the checked question, its bank-file spec, grading
-results, the answer-form description, and the contract a type module fulfils.
+results, and the contract a type module fulfils.
 
-A type module (``choice``, ``matching``, ``ordering``, ``text_entry``) subclasses
-:class:`QuestionType` once per type. The abstract methods make a type that forgets a part
-fail when its module is imported (at start-up), never at the first answer.
+A type module (``choice``, ``true_false``, ``matching``, ``ordering``, ``text_entry``,
+``numeric``) subclasses :class:`QuestionType` once per type. The abstract methods make a
+type that forgets a part fail when its module is imported (at start-up), never at the
+first answer.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import random
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Generic, Literal, Protocol, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, Literal, Protocol, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,13 +25,6 @@ from quiz.domain.questions.forms import AnswerForm, FormData, FormValues
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(max_length=4000)]
-WARNING_CODES = (
-    "answer-leak",
-    "near-duplicate",
-    "longest-correct",
-    "absolute-in-distractors",
-    "all-none-of-above",
-)
 WarningCode = Literal[
     "answer-leak",
     "near-duplicate",
@@ -38,6 +32,9 @@ WarningCode = Literal[
     "absolute-in-distractors",
     "all-none-of-above",
 ]
+# Codes of the question-quality lint (quiz.domain.lint); a question may silence a justified
+# warning by listing its code in ``ignore_warnings`` (docs/banks.md, "The lint").
+WARNING_CODES: tuple[str, ...] = get_args(WarningCode)
 
 
 class Spec(BaseModel):
@@ -188,6 +185,10 @@ class QuestionType(ABC, Generic[Q]):
     @abstractmethod
     def answer_texts(self, question: Q) -> tuple[str, ...]:
         """The texts that make up its answer (the lint looks for them elsewhere)."""
+
+    def wrong_texts(self, question: Q) -> tuple[str, ...]:
+        """The shown texts offered as wrong (wrong options, distractors); none by default."""
+        return ()
 
     def analysis_choices(self, question: Q) -> list[tuple[str, str, bool]]:
         """``(stored answer key, label, correct)`` per choice, for distractor counts;

@@ -106,6 +106,9 @@ class _Options(QuestionType[ChoiceQuestion]):
     def answer_texts(self, question: ChoiceQuestion) -> tuple[str, ...]:
         return tuple(o.text for o in question.options if o.correct)
 
+    def wrong_texts(self, question: ChoiceQuestion) -> tuple[str, ...]:
+        return tuple(o.text for o in question.options if not o.correct)
+
     def analysis_choices(self, question: ChoiceQuestion) -> list[tuple[str, str, bool]]:
         return [(o.id, o.text, o.correct) for o in question.options]
 

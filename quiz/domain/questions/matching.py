@@ -172,5 +172,8 @@ class MatchingType(QuestionType[MatchingQuestion]):
     def answer_texts(self, question: MatchingQuestion) -> tuple[str, ...]:
         return tuple(p.right for p in question.pairs)
 
+    def wrong_texts(self, question: MatchingQuestion) -> tuple[str, ...]:
+        return tuple(d.text for d in question.distractors)
+
 
 MATCHING = MatchingType()
