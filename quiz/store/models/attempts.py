@@ -1,66 +1,21 @@
-"""The tables: users, attempts, responses and review cards. The schema changes only
-through migrations (``migrations/``)."""
+"""Attempts and the responses given in them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from flask_login import UserMixin
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.domain import attempts as rules
 from quiz.domain.attempts import Kind, Mode
 from quiz.domain.layout import LayoutEntry, from_json
-from quiz.store.db import db
+from quiz.store.models.base import Model, When, enum_column, now_utc
 
-if TYPE_CHECKING:  # Flask-SQLAlchemy's db.Model is Base with a session bound: type it as Base
-    from quiz.store.db import Base as Model
-else:
-    Model = db.Model
-
-STUDENT = "student"
-INSTRUCTOR = "instructor"
-When = DateTime(timezone=True)
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
-
-
-def _enum(cls: type[Kind] | type[Mode], name: str) -> Enum:
-    """A string column with a CHECK constraint, holding the enum's values."""
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda e: [m.value for m in e],
-    )
-
-
-class User(UserMixin, Model):
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(40), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20), default=STUDENT)
-    created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
-
-    attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
-
-    def set_password(self, password: str) -> None:
-        self.password_hash = generate_password_hash(password)
-
-    def check_password(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
-
-    @property
-    def is_instructor(self) -> bool:
-        return self.role == INSTRUCTOR
+if TYPE_CHECKING:
+    from quiz.store.models.accounts import User
 
 
 class Attempt(Model):
@@ -72,8 +27,8 @@ class Attempt(Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
-    kind: Mapped[Kind] = mapped_column(_enum(Kind, "attempt_kind"), default=Kind.TOPIC)
-    mode: Mapped[Mode] = mapped_column(_enum(Mode, "attempt_mode"), default=Mode.PRACTICE)
+    kind: Mapped[Kind] = mapped_column(enum_column(Kind, "attempt_kind"), default=Kind.TOPIC)
+    mode: Mapped[Mode] = mapped_column(enum_column(Mode, "attempt_mode"), default=Mode.PRACTICE)
     bank_id: Mapped[str | None] = mapped_column(String(80))  # topic and retry attempts
     document_id: Mapped[str | None] = mapped_column(String(80))  # passage attempts
     layout: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # see quiz.domain.layout
@@ -175,36 +130,3 @@ class Response(Model):
         Index("ix_response_user_submitted", "user_id", "submitted_at"),  # "last active"
         Index("ix_response_question_score", "question_id", "score"),  # facility from the index
     )
-
-
-class ReviewCard(Model):
-    """A student's spaced-review state for one question (the fsrs card's fields)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
-    question_id: Mapped[str] = mapped_column(String(80))
-    state: Mapped[int] = mapped_column()
-    step: Mapped[int | None] = mapped_column()
-    stability: Mapped[float | None] = mapped_column()
-    difficulty: Mapped[float | None] = mapped_column()
-    due: Mapped[datetime] = mapped_column(When)
-    last_review: Mapped[datetime | None] = mapped_column(When)
-    reviews: Mapped[int] = mapped_column(default=0)
-
-    __table_args__ = (
-        UniqueConstraint("user_id", "question_id", name="uq_review_card_user_question"),
-        Index("ix_review_card_user_due", "user_id", "due"),
-    )
-
-
-class ReviewLog(Model):
-    """One rating of one response. ``card_before`` lets a student change the rating."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("response.id"), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
-    question_id: Mapped[str] = mapped_column(String(80))
-    rating: Mapped[int] = mapped_column()
-    chosen: Mapped[bool] = mapped_column(default=False)  # False: the default from the grade
-    card_before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    reviewed_at: Mapped[datetime] = mapped_column(When)

@@ -1,0 +1,19 @@
+"""The tables, one module per area. The schema changes only through migrations
+(``migrations/``); a new area adds its module here and to the imports below, so every
+table is registered before the first query."""
+
+from quiz.store.models.accounts import INSTRUCTOR, STUDENT, User
+from quiz.store.models.attempts import Attempt, Response
+from quiz.store.models.base import now_utc
+from quiz.store.models.reviews import ReviewCard, ReviewLog
+
+__all__ = [
+    "INSTRUCTOR",
+    "STUDENT",
+    "Attempt",
+    "Response",
+    "ReviewCard",
+    "ReviewLog",
+    "User",
+    "now_utc",
+]

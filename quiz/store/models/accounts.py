@@ -1,0 +1,39 @@
+"""Accounts: users and their roles."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from flask_login import UserMixin
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quiz.store.models.base import Model, When, now_utc
+
+if TYPE_CHECKING:
+    from quiz.store.models.attempts import Attempt
+
+STUDENT = "student"
+INSTRUCTOR = "instructor"
+
+
+class User(UserMixin, Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default=STUDENT)
+    created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
+
+    attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_instructor(self) -> bool:
+        return self.role == INSTRUCTOR
