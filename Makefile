@@ -22,11 +22,13 @@ setup: $(VENV)/.installed
 run: setup
 	$(BIN)/flask --app quiz db upgrade
 	$(BIN)/flask --app quiz check-banks
+	$(BIN)/flask --app quiz banks import
 	$(BIN)/flask --app quiz run --host $(HOST) --port $(PORT)
 
 # Production-style serving (several workers), see gunicorn.conf.py and docs/deployment.md.
 serve: setup
 	$(BIN)/flask --app quiz db upgrade
+	$(BIN)/flask --app quiz banks import
 	$(BIN)/gunicorn -c gunicorn.conf.py "quiz:create_app()"
 
 browser:

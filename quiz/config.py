@@ -31,6 +31,7 @@ DEFAULTS: dict[str, Any] = {
     "RATELIMIT_AUTH": "10 per minute",
     "WTF_CSRF_TIME_LIMIT": None,
     "CLOCK": None,  # tests: a callable returning the current datetime
+    "CATALOG_CHECK_SECONDS": 1.0,  # how often a process looks whether the content changed
 }
 SQLITE_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
@@ -61,6 +62,8 @@ def from_environment(environ: Mapping[str, str]) -> dict[str, Any]:
             found[key] = parse_bool(name, text)
         elif isinstance(default, int):
             found[key] = int(text)
+        elif isinstance(default, float):
+            found[key] = float(text)
         else:
             found[key] = text
     if environ.get("SECRET_KEY"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from quiz.domain.banks import load_banks
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question, type_of
 from quiz.store.db import db
+from quiz.store.importing import import_folder
 from quiz.store.models import User
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -41,6 +42,7 @@ def make_app(tmp_path: Path, questions_dir: Path, **config: Any) -> Flask:
         "QUESTIONS_DIR": str(questions_dir),
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
+        "CATALOG_CHECK_SECONDS": 0,  # an edit is served at once
     }
     settings.update(config)
     app = create_app(settings)
@@ -49,6 +51,7 @@ def make_app(tmp_path: Path, questions_dir: Path, **config: Any) -> Flask:
             db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
             db.session.commit()
         upgrade(directory=str(ROOT / "migrations"))
+        import_folder(questions_dir, datetime.now(UTC))
     APPS.append(app)
     return app
 

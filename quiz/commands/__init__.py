@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from quiz.commands import accounts, analysis, backup, banks
+from quiz.commands import accounts, analysis, backup, banks, content
 
 COMMANDS = (
     banks.check_banks,
@@ -13,6 +13,7 @@ COMMANDS = (
     analysis.item_analysis,
     analysis.demo_data,
     backup.backup,
+    content.banks,
 )
 
 

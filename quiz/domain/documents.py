@@ -7,6 +7,7 @@ so the app can highlight the exact passage.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,13 +37,22 @@ class Document:
     filename: str
     text: str
     short: str = ""  # how questions name it, e.g. "the guide"
+    version: int = 1  # documents are versioned; a quote is checked against one version
     _normal: str = field(repr=False, compare=False, default="")
     _index: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     @classmethod
-    def from_text(cls, id: str, title: str, filename: str, text: str, short: str = "") -> Document:
+    def from_text(
+        cls, id: str, title: str, filename: str, text: str, short: str = "", version: int = 1
+    ) -> Document:
         normal, index = _normalise_with_index(text)
-        return cls(id, title, filename, text, short or title, normal, tuple(index))
+        return cls(id, title, filename, text, short or title, version, normal, tuple(index))
+
+    @property
+    def digest(self) -> str:
+        """A hash of what a reader sees: title, short name and text."""
+        content = "\x00".join((self.title, self.short, self.text))
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
     def find(self, quote: str) -> Passage | None:
         """Locate *quote* (normalised) in this document, or None when it is absent."""

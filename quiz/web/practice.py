@@ -13,12 +13,12 @@ from quiz.domain.attempts import Kind, Plan, Step, duration, next_position, next
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, RATINGS
-from quiz.store import attempts, reviews, student
+from quiz.store import attempts, content, reviews, student
 from quiz.store.models import Attempt, Response
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.answers import answer_form, take_answer
 from quiz.web.forms.choices import RateForm, StartForm
-from quiz.web.pages.feedback import feedback_view, passage_view, title_of
+from quiz.web.pages.feedback import feedback_view, review_rows, title_of
 from quiz.web.security import own_attempt
 
 bp = Blueprint("practice", __name__)
@@ -122,12 +122,16 @@ def _feedback(
     attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime
 ) -> Page:
     log = reviews.review_log(response.id)
+    edited = q is None or q.version != response.question_version
+    answered = (
+        content.as_answered(response.question_id, response.question_version) if edited else None
+    )
     return render_template(
         "practice/feedback.html",
         attempt=attempt,
         position=position,
         log=log,
-        fb=feedback_view(q, response, current_catalog().library),
+        fb=feedback_view(q, answered, response, current_catalog().library),
         rating_labels=RATING_LABELS,
         rate_form=RateForm(),
         closed=attempt.ended(moment) is not None,
@@ -216,11 +220,9 @@ def summary(attempt_id: int) -> Page:
     catalog = current_catalog()
     answered: dict[str, Response] = {r.question_id: r for r in attempt.responses}
     ended = attempt.ended(now())
-    rows = [
-        (n, entry, catalog.questions.get(entry.question_id), answered.get(entry.question_id))
-        for n, entry in enumerate(attempt.entries, 1)
-    ]
-    mistakes = any(r is None or not r.correct for *_, r in rows)
+    ids = [entry.question_id for entry in attempt.entries]
+    rows = review_rows(ids, answered, catalog, content.as_answered)
+    mistakes = any(r.response is None or not r.response.correct for r in rows)
     return render_template(
         "practice/summary.html",
         attempt=attempt,
@@ -231,5 +233,4 @@ def summary(attempt_id: int) -> Page:
         time_ran_out=attempt.finished_at is None and ended is not None,
         duration=duration(attempt.started_at, ended),
         has_mistakes=ended is not None and mistakes,
-        passage_view=lambda q: passage_view(q.passage, catalog.library, q),
     )

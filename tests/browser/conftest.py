@@ -19,6 +19,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from quiz import ROOT
 from quiz.domain.catalog import Catalog
+from quiz.store.catalog import current as current_catalog
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question
 from quiz.store.db import db
@@ -60,7 +61,8 @@ class LiveServer:
 
     @property
     def catalog(self) -> Catalog:
-        return self.app.extensions["quiz_catalog"]
+        with self.app.app_context():
+            return current_catalog()
 
     def question_by_prompt(self, prompt: str) -> Question:
         """The question whose prompt (whitespace normalised) is *prompt*."""

@@ -30,12 +30,14 @@ def fixture_questions() -> list[dict]:
 
 @pytest.fixture
 def broken_app(tmp_path: Path, questions_dir: Path):
-    """The fixture folder plus one broken bank (an option without feedback)."""
+    """The fixture folder plus one broken bank (an option without feedback), added after the
+    app imported the folder (an import refuses a folder with errors)."""
+    app = make_app(tmp_path, questions_dir)
     shutil.copy(
         BROKEN / "wrong_option_without_feedback.yaml",
         questions_dir / "wrong_option_without_feedback.yaml",
     )
-    return make_app(tmp_path, questions_dir)
+    return app
 
 
 # ---------------------------------------------------------------------- check-banks
@@ -68,10 +70,10 @@ def test_check_banks_on_a_broken_bank_exits_non_zero_and_names_file_question_and
 
 
 def test_check_banks_prints_one_line_per_error(tmp_path, questions_dir):
+    app = make_app(tmp_path, questions_dir)
     shutil.copy(
         BROKEN / "missing_wrong_feedback.yaml", questions_dir / "missing_wrong_feedback.yaml"
     )
-    app = make_app(tmp_path, questions_dir)
 
     result = flask_cli(app, "check-banks")
 
@@ -89,8 +91,8 @@ def test_check_banks_prints_one_line_per_error(tmp_path, questions_dir):
 
 
 def test_check_banks_reports_a_file_level_error(tmp_path, questions_dir):
-    shutil.copy(BROKEN / "yaml_syntax_error.yaml", questions_dir / "yaml_syntax_error.yaml")
     app = make_app(tmp_path, questions_dir)
+    shutil.copy(BROKEN / "yaml_syntax_error.yaml", questions_dir / "yaml_syntax_error.yaml")
 
     result = flask_cli(app, "check-banks")
 
@@ -219,6 +221,7 @@ def test_bank_report_does_not_list_a_paragraph_once_a_question_cites_it(tmp_path
 
 
 def test_bank_report_mentions_errors_and_counts_only_accepted_banks(tmp_path, questions_dir):
+    app = make_app(tmp_path, questions_dir)
     shutil.copy(
         BROKEN / "duplicate_question_id_across_banks" / "second.yaml", questions_dir / "second.yaml"
     )
@@ -227,7 +230,6 @@ def test_bank_report_mentions_errors_and_counts_only_accepted_banks(tmp_path, qu
         "fx-single"  # clashes with the fixture bank: second.yaml is rejected
     )
     (questions_dir / "second.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
-    app = make_app(tmp_path, questions_dir)
 
     result = flask_cli(app, "bank-report")
 

@@ -10,6 +10,7 @@ from quiz.domain.banks.loader import (
     check_bank_file,
     check_question,
     load_banks,
+    parse_bank_file,
     question_version,
 )
 from quiz.domain.banks.model import Bank, BankError, LoadResult
@@ -27,5 +28,6 @@ __all__ = [
     "check_question",
     "coverage",
     "load_banks",
+    "parse_bank_file",
     "question_version",
 ]

@@ -88,7 +88,7 @@ def check_bank_file(
     """Parse and check one bank file. Returns the bank (None if unreadable) and its errors."""
     name = name or path.name
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+        raw = parse_bank_file(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -97,6 +97,11 @@ def check_bank_file(
     except (OSError, UnicodeDecodeError) as exc:
         return None, [BankError(name, None, "(file)", f"cannot read the file: {exc}")]
     return check_bank_data(raw, library, name)
+
+
+def parse_bank_file(path: Path) -> Any:
+    """The YAML of a bank file, read strictly (a key given twice is an error)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
 
 
 def check_bank_data(raw: Any, library: Library, name: str) -> tuple[Bank | None, list[BankError]]:

@@ -5,15 +5,31 @@ table is registered before the first query."""
 from quiz.store.models.accounts import INSTRUCTOR, STUDENT, User
 from quiz.store.models.attempts import Attempt, Response
 from quiz.store.models.base import now_utc
+from quiz.store.models.content import (
+    Bank,
+    CatalogRevision,
+    Document,
+    DocumentVersion,
+    QuestionRecord,
+    QuestionVersion,
+    Status,
+)
 from quiz.store.models.reviews import ReviewCard, ReviewLog
 
 __all__ = [
     "INSTRUCTOR",
     "STUDENT",
     "Attempt",
+    "Bank",
+    "CatalogRevision",
+    "Document",
+    "DocumentVersion",
+    "QuestionRecord",
+    "QuestionVersion",
     "Response",
     "ReviewCard",
     "ReviewLog",
+    "Status",
     "User",
     "now_utc",
 ]

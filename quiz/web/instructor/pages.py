@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, render_template, request
 
 from quiz.domain.attempts import duration
-from quiz.store import analysis, attempts, student, users
+from quiz.store import analysis, attempts, content, student, users
 from quiz.store import gradebook as grades
 from quiz.web.context import current_catalog, now
 from quiz.web.instructor.common import (
@@ -16,7 +16,7 @@ from quiz.web.instructor.common import (
     which_attempts,
 )
 from quiz.web.pages import reports
-from quiz.web.pages.feedback import title_of
+from quiz.web.pages.feedback import review_rows, title_of
 from quiz.web.security import instructor_required
 
 PAGE_SIZE = 100
@@ -76,11 +76,8 @@ def attempt(attempt_id: int) -> str:
     """Every question of an attempt: what the student answered, the key, the score, when."""
     found = attempts.get(attempt_id) or abort(404)
     answered = {r.question_id: r for r in found.responses}
-    questions = current_catalog().questions
-    rows = [
-        (n, e.question_id, questions.get(e.question_id), answered.get(e.question_id))
-        for n, e in enumerate(found.entries, 1)
-    ]
+    ids = [e.question_id for e in found.entries]
+    rows = review_rows(ids, answered, current_catalog(), content.as_answered)
     ended = found.ended(now())
     return render_template(
         "instructor/attempt.html",

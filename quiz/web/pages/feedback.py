@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -48,7 +49,7 @@ def verdict(score: float, correct: bool) -> str:
 
 @dataclass(frozen=True)
 class FeedbackView:
-    question: Question | None
+    question: Question | None  # as the student answered it, when that version is known
     response: StoredResponse
     edited: bool  # the question changed since it was answered
     feedback: tuple[tuple[str, PassageView | None], ...]  # (why not, its own passage)
@@ -72,13 +73,31 @@ def passage_view(
     )
 
 
+Answered = tuple[Question, Library]
+
+
+def shown_as_answered(
+    current: Question | None, answered: Answered | None, response: StoredResponse, library: Library
+) -> tuple[Question | None, Library, bool]:
+    """The question as the student saw it (with the documents of that time), whether it was
+    edited since, and whether the shown question is exactly the one answered."""
+    edited = current is None or current.version != response.question_version
+    if not edited:
+        return current, library, True
+    if answered is not None:
+        return answered[0], answered[1], True
+    return current, library, False  # an edit older than the stored history: the current text
+
+
 def feedback_view(
-    question: Question | None, response: StoredResponse, library: Library
+    current: Question | None, answered: Answered | None, response: StoredResponse, library: Library
 ) -> FeedbackView:
-    """Feedback for *response*; when the question was edited since, only what was stored."""
-    edited = question is None or question.version != response.question_version
+    """Feedback for *response*, on the question as it was answered; when that version is not
+    known, the current question and only what was stored."""
+    edited = current is None or current.version != response.question_version
+    question, library, exact = shown_as_answered(current, answered, response, library)
     feedback: tuple[tuple[str, PassageView | None], ...] = ()
-    if question is not None and not edited:
+    if question is not None and exact:
         feedback = tuple(
             (f.text, passage_view(f.passage, library, question) if f.passage else None)
             for f in grade(question, response.answer).feedback
@@ -96,3 +115,37 @@ def title_of(attempt: NamedAttempt, catalog: Catalog) -> str:
         catalog.bank_title(attempt.bank_id),
         catalog.document_title(attempt.document_id),
     )
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One question of an attempt's review, as the student saw it."""
+
+    position: int
+    question_id: str
+    question: Question | None
+    response: StoredResponse | None
+    passage: PassageView | None
+
+
+def review_rows(
+    question_ids: Sequence[str],
+    responses: Mapping[str, StoredResponse],
+    catalog: Catalog,
+    as_answered: Callable[[str, str], Answered | None],
+) -> list[ReviewRow]:
+    """The rows of an attempt's review: each answered question in the version answered
+    (looked up through *as_answered* only when it was edited since)."""
+    rows = []
+    for n, question_id in enumerate(question_ids, 1):
+        current = catalog.questions.get(question_id)
+        response = responses.get(question_id)
+        question, library = current, catalog.library
+        if response is not None and (
+            current is None or current.version != response.question_version
+        ):
+            found = as_answered(question_id, response.question_version)
+            question, library, _ = shown_as_answered(current, found, response, catalog.library)
+        passage = passage_view(question.passage, library, question) if question else None
+        rows.append(ReviewRow(n, question_id, question, response, passage))
+    return rows
