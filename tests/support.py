@@ -18,7 +18,8 @@ from sqlalchemy import select, text
 from quiz import ROOT, create_app
 from quiz.domain.banks import load_banks
 from quiz.domain.layout import LayoutEntry
-from quiz.domain.questions import Question, type_of
+from quiz.domain.questions import TYPES, Question, type_of
+from quiz.domain.questions.editing import common_values, to_values
 from quiz.store.db import db
 from quiz.store.importing import import_folder
 from quiz.store.models import User
@@ -106,3 +107,29 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def authoring_form(content: dict[str, Any], button: str = "publish") -> dict[str, Any]:
+    """The authoring form's fields, as a browser posts them, for a question's bank mapping."""
+    common = common_values(content)
+    data: dict[str, Any] = {
+        "id": common["id"],
+        "prompt": common["prompt"],
+        "explanation": common["explanation"],
+        "source-document": common["document"],
+        "source-quote": common["quote"],
+        "tags": common["tags"],
+        "ignore_warnings": common["ignore_warnings"],
+        button: "yes",
+    }
+    for name, value in to_values(TYPES[content["type"]].editor(), content).items():
+        if isinstance(value, list):
+            for n, row in enumerate(value):
+                data.update(
+                    {f"{name}-{n}-{key}": v for key, v in row.items() if v not in ("", False)}
+                )
+        elif isinstance(value, dict):
+            data.update({f"{name}-{key}": v for key, v in value.items() if v != ""})
+        elif value not in ("", False):
+            data[name] = value
+    return data

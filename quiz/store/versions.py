@@ -89,3 +89,10 @@ def add_question_version(
     )
     db.session.flush()
     return number
+
+
+def latest_question_version(question_id: str) -> QuestionVersion | None:
+    found: QuestionVersion | None = _latest(
+        QuestionVersion, QuestionVersion.question_id, question_id
+    )
+    return found

@@ -10,10 +10,21 @@ from flask import Flask
 from quiz.domain.attempts import mode_word
 from quiz.domain.questions import TYPES, RegistryError, check_registry, type_of
 from quiz.domain.times import aware
-from quiz.web import auth, errors, health, history, instructor, practice, review, security, sources
+from quiz.web import (
+    auth,
+    authoring,
+    errors,
+    health,
+    history,
+    instructor,
+    practice,
+    review,
+    security,
+    sources,
+)
 from quiz.web.extensions import csrf, limiter, login_manager
 
-BLUEPRINTS = (auth, practice, history, sources, health, review, instructor)
+BLUEPRINTS = (auth, practice, history, sources, health, review, instructor, authoring)
 
 
 def init_app(app: Flask) -> None:

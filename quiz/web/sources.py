@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request
 
 from quiz.domain.documents import segments
+from quiz.domain.texts import blocks
 from quiz.web.context import current_catalog
 
 bp = Blueprint("sources", __name__)
@@ -31,5 +32,8 @@ def document(document_id: str) -> str:
         passage = next((p for p in (*candidates, *question.passages) if p.document == doc.id), None)
     span = (passage.start, passage.end) if passage else None
     return render_template(
-        "sources/document.html", doc=doc, paragraphs=segments(doc, span), question=question
+        "sources/document.html",
+        doc=doc,
+        question=question,
+        paragraphs=list(zip(blocks(doc), segments(doc, span), strict=True)),
     )

@@ -19,9 +19,9 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from quiz import ROOT
 from quiz.domain.catalog import Catalog
-from quiz.store.catalog import current as current_catalog
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question
+from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt
 from tests.support import FIXTURES, PASSWORD, answer_data, make_app

@@ -55,6 +55,24 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("instructor.items", "GET"): (LOGIN, 403, 403, 200),
     ("instructor.items_csv", "GET"): (LOGIN, 403, 403, 200),
     ("instructor.passages", "GET"): (LOGIN, 403, 403, 200),
+    # authoring: instructors only; an empty POST re-renders its form with the errors (400)
+    ("authoring.index", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.new_bank", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.new_bank", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.bank", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.bank", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.retire_bank", "POST"): (LOGIN, 403, 403, 302),
+    ("authoring.move_bank", "POST"): (LOGIN, 403, 403, 302),
+    ("authoring.new_question", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.new_question", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.edit_question", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.edit_question", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.history", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.retire_question", "POST"): (LOGIN, 403, 403, 302),
+    ("authoring.new_document", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.new_document", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.document", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.document", "POST"): (LOGIN, 403, 403, 400),
 }
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
@@ -140,6 +158,17 @@ def _url(endpoint: str, ids: dict) -> str:
         "instructor.items": "/instructor/banks/fixture/items",
         "instructor.items_csv": "/instructor/banks/fixture/items.csv",
         "instructor.passages": "/instructor/passages",
+        "authoring.index": "/instructor/content/",
+        "authoring.new_bank": "/instructor/content/banks/new",
+        "authoring.bank": "/instructor/content/banks/fixture",
+        "authoring.retire_bank": "/instructor/content/banks/fixture/restore",
+        "authoring.move_bank": "/instructor/content/banks/fixture/move",
+        "authoring.new_question": "/instructor/content/banks/fixture/questions/new?type=single",
+        "authoring.edit_question": "/instructor/content/questions/fx-tf/edit",
+        "authoring.history": "/instructor/content/questions/fx-tf/history",
+        "authoring.retire_question": "/instructor/content/questions/fx-tf/restore",
+        "authoring.new_document": "/instructor/content/documents/new",
+        "authoring.document": "/instructor/content/documents/guide",
     }
     return paths[endpoint]
 
@@ -148,6 +177,9 @@ FORMS = {
     "practice.start": {"practise": "Practise"},
     "practice.rate": {"rating": "good"},
     "review.passage": {"question": "fx-match"},
+    "authoring.move_bank": {"direction": "down"},
+    "authoring.edit_question": {"prompt": ""},
+    "authoring.bank": {"title": ""},
 }
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from quiz.domain.documents import Passage
 from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions.editing import Editor
 from quiz.domain.questions.forms import AnswerForm, FormData, FormValues
 
 # ------------------------------------------------------------------ bank-file specs
@@ -177,6 +178,10 @@ class QuestionType(ABC, Generic[Q]):
     @abstractmethod
     def example_answer(self, question: Q, right: bool, rng: random.Random) -> Any:
         """A right answer, or a wrong one that scores 0 (demo data and tests)."""
+
+    @abstractmethod
+    def editor(self) -> Editor:
+        """The fields an author fills in for this type (its part of the bank mapping)."""
 
     @abstractmethod
     def shown_texts(self, question: Q) -> tuple[str, ...]:

@@ -29,6 +29,7 @@ from quiz.domain.questions.base import (
     shuffled,
     text_key,
 )
+from quiz.domain.questions.editing import OPTION_SOURCE, EditField, Editor, EditRows
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
 
 # ---------------------------------------------------------------------- the specs
@@ -82,6 +83,21 @@ def _check_options(spec: SingleSpec | MultipleSpec, checks: Checks) -> tuple[Opt
     return tuple(options)
 
 
+OPTIONS = EditRows(
+    "options",
+    "Options",
+    (
+        EditField("id", "Option id", "hidden"),
+        EditField("text", "Option text"),
+        EditField("correct", "This option is correct", "check"),
+        EditField("feedback", "Why this option is wrong (every wrong option needs it)", "textarea"),
+        *OPTION_SOURCE,
+    ),
+    rows=6,
+    hint="Fill in as many rows as the question has options; blank rows are left out.",
+)
+
+
 def shown_options(question: ChoiceQuestion, entry: LayoutEntry) -> list[Option]:
     """The options in the order this attempt shows them."""
     by_id = {o.id: o for o in question.options}
@@ -111,6 +127,9 @@ class _Options(QuestionType[ChoiceQuestion]):
 
     def analysis_choices(self, question: ChoiceQuestion) -> list[tuple[str, str, bool]]:
         return [(o.id, o.text, o.correct) for o in question.options]
+
+    def editor(self) -> Editor:
+        return Editor((OPTIONS,))
 
     def _choices(self, question: ChoiceQuestion, entry: LayoutEntry) -> tuple[tuple[str, str], ...]:
         return tuple((o.id, o.text) for o in shown_options(question, entry))

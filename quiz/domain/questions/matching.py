@@ -28,6 +28,7 @@ from quiz.domain.questions.base import (
     shuffled,
     text_key,
 )
+from quiz.domain.questions.editing import EditField, Editor, EditRows
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
 
 CHOOSE_MATCH = "Choose a match for this item."
@@ -165,6 +166,28 @@ class MatchingType(QuestionType[MatchingQuestion]):
             return dict(zip(lefts, rights, strict=True))
         turn = rng.randrange(1, len(rights))  # every item given another's partner: scores 0
         return dict(zip(lefts, rights[turn:] + rights[:turn], strict=True))
+
+    def editor(self) -> Editor:
+        pairs = EditRows(
+            "pairs",
+            "Pairs",
+            (
+                EditField("left", "Item"),
+                EditField("right", "Its match"),
+                EditField("feedback", "Why another match is wrong", "textarea"),
+            ),
+            rows=6,
+        )
+        distractors = EditRows(
+            "distractors",
+            "Choices that match nothing (optional)",
+            (
+                EditField("text", "Choice"),
+                EditField("feedback", "Why it matches nothing", "textarea"),
+            ),
+            rows=3,
+        )
+        return Editor((pairs, distractors))
 
     def shown_texts(self, question: MatchingQuestion) -> tuple[str, ...]:
         return (*(p.left for p in question.pairs), *question.rights)

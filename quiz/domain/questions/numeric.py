@@ -22,6 +22,7 @@ from quiz.domain.questions.base import (
     all_or_nothing,
     need_wrong_feedback,
 )
+from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, EditGroup, Editor
 from quiz.domain.questions.forms import AnswerForm, FormField, FormValues, InvalidAnswer
 from quiz.domain.questions.text_entry import Typed
 
@@ -161,6 +162,22 @@ class NumericType(Typed, QuestionType[NumericQuestion]):
     def example_answer(self, question: NumericQuestion, right: bool, rng: random.Random) -> Any:
         key = question.numeric
         return f"{key.low:g}" if right else f"{key.high + rng.randint(5, 50):g}"
+
+    def editor(self) -> Editor:
+        key = EditGroup(
+            "answer",
+            "The key",
+            (
+                EditField("value", "Value", "number"),
+                EditField("tolerance", "Give or take", "number"),
+                EditField("min", "Or: lowest right answer", "number"),
+                EditField("max", "Highest right answer", "number"),
+            ),
+            hint="Give a value (with an optional tolerance), or a lowest and a highest answer.",
+        )
+        return Editor(
+            (key, EditField("unit", "Unit", hint="For example hours, mg, percent."), WRONG_FEEDBACK)
+        )
 
     def answer_texts(self, question: NumericQuestion) -> tuple[str, ...]:
         key = question.numeric

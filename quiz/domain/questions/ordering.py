@@ -24,6 +24,7 @@ from quiz.domain.questions.base import (
     need_wrong_feedback,
     text_key,
 )
+from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, Editor
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues, InvalidAnswer
 
 CHOOSE_POSITION = "Choose a position for this item."
@@ -114,6 +115,12 @@ class OrderingType(QuestionType[OrderingQuestion]):
             i = rng.randrange(len(items) - 1)
             items[i], items[i + 1] = items[i + 1], items[i]
         return items
+
+    def editor(self) -> Editor:
+        items = EditField(
+            "items", "Items, in the correct order", "lines", "One item per line, first to last."
+        )
+        return Editor((items, WRONG_FEEDBACK))
 
     def shown_texts(self, question: OrderingQuestion) -> tuple[str, ...]:
         return question.items

@@ -21,6 +21,7 @@ from quiz.domain.questions.base import (
     duplicates,
     need_wrong_feedback,
 )
+from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, Editor
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
 from quiz.domain.text import normalise_answer
 
@@ -94,6 +95,10 @@ class ShortAnswerType(Typed, QuestionType[ShortAnswerQuestion]):
 
     def example_answer(self, question: ShortAnswerQuestion, right: bool, rng: random.Random) -> Any:
         return question.accepted[0] if right else rng.choice(self.WRONG)
+
+    def editor(self) -> Editor:
+        hint = "One per line; the first is shown as the key. Case and punctuation do not matter."
+        return Editor((EditField("accepted", "Accepted answers", "lines", hint), WRONG_FEEDBACK))
 
     def answer_texts(self, question: ShortAnswerQuestion) -> tuple[str, ...]:
         return question.accepted

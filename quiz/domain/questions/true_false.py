@@ -17,6 +17,7 @@ from quiz.domain.questions.base import (
     all_or_nothing,
     need_wrong_feedback,
 )
+from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, Editor
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
 
 
@@ -72,6 +73,9 @@ class TrueFalseType(QuestionType[TrueFalseQuestion]):
 
     def example_answer(self, question: TrueFalseQuestion, right: bool, rng: random.Random) -> Any:
         return question.answer if right else not question.answer
+
+    def editor(self) -> Editor:
+        return Editor((EditField("answer", "The statement is", "truefalse"), WRONG_FEEDBACK))
 
     def shown_texts(self, question: TrueFalseQuestion) -> tuple[str, ...]:
         return ()

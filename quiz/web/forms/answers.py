@@ -72,13 +72,14 @@ class QuestionForm(FlaskForm):
         return [self[f.name] for f in self.spec.fields]
 
 
-def answer_form(question: Question, entry: LayoutEntry) -> QuestionForm:
-    """A form for *question* showing the attempt's stored order."""
+def answer_form(question: Question, entry: LayoutEntry, prefix: str = "") -> QuestionForm:
+    """A form for *question* showing the attempt's stored order (*prefix*: another form on
+    the page, such as an author's preview, keeps its field ids apart)."""
     spec = type_of(question).form(question, entry)
     form_class = type("AnswerFormFor" + question.type.title().replace("_", ""), (QuestionForm,), {})
     for field in spec.fields:
         setattr(form_class, field.name, FIELDS[field.kind](field))
-    form: QuestionForm = form_class()
+    form: QuestionForm = form_class(prefix=prefix) if prefix else form_class()
     form.spec = spec
     return form
 

@@ -68,3 +68,7 @@ class GradebookFilterForm(FlaskForm):
     def validate_end(self, field: Field) -> None:
         if field.data and self.start.data and field.data < self.start.data:
             raise ValidationError("The end date is before the start date.")
+
+
+class PostForm(FlaskForm):
+    """A button that changes something: the form carries only the CSRF token."""
