@@ -76,6 +76,14 @@ def world(app, client, student, create_user, auth, clock):
         "/instructor/banks/fixture/items",
         "/instructor/banks/fixture/items.csv",
         "/instructor/passages",
+        "/instructor/content/",
+        "/instructor/content/banks/new",
+        "/instructor/content/banks/fixture",
+        "/instructor/content/banks/fixture/questions/new?type=matching",
+        "/instructor/content/questions/fx-tf/edit",
+        "/instructor/content/questions/fx-tf/history",
+        "/instructor/content/documents/new",
+        "/instructor/content/documents/guide",
     ]
     return pages, staff, instructor
 
