@@ -62,8 +62,11 @@ def _editor(bank_id: str, qtype: QuestionType[Any], state: QuestionState | None)
         return _render(editing_now, None, status=400 if form.errors else 200)
     content, rows = _content(form, qtype)
     checked = review(content, bank_id, catalog)
-    if form.show.data or form.preview.data:
-        return _render(editing_now, checked, preview=bool(form.preview.data))
+    if form.show.data:  # another document in the panel: nothing checked yet
+        return _render(editing_now, None)
+    if form.preview.data:
+        attach_problems(form, checked.problems, rows)
+        return _render(editing_now, checked, preview=True)
     save = Save(content["id"], bank_id, content, _cited(checked), current_user.id, now())
     try:
         if form.draft.data:
