@@ -236,10 +236,11 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn with N workers on a fresh SQLite database in *workdir*.
+    """gunicorn with N workers on a fresh SQLite database in *workdir* (or *database_url*).
 
-    *app* and *migrate* let bench/run.py serve its baseline app with the same settings;
-    *env* adds environment variables."""
+    *app* and *migrate* let bench/run.py serve its baseline app with the same settings
+    (migrating the quiz's database also imports the shipped banks); *env* adds environment
+    variables."""
 
     def __init__(
         self,
@@ -249,12 +250,13 @@ class Server:
         app: str = "quiz:create_app()",
         migrate: bool = True,
         env: dict[str, str] | None = None,
+        database_url: str | None = None,
     ) -> None:
         self.db = workdir / "load.sqlite"
         self.port = free_port()
         self.env = {
             **os.environ,
-            "DATABASE_URL": f"sqlite:///{self.db}",
+            "DATABASE_URL": database_url or f"sqlite:///{self.db}",
             "QUIZ_RATELIMIT_ENABLED": "false",
             "QUIZ_WORKERS": str(workers),
             "QUIZ_BIND": f"127.0.0.1:{self.port}",
@@ -271,13 +273,14 @@ class Server:
     def __enter__(self) -> Server:
         bin_dir = Path(sys.executable).parent
         if self.migrate:
-            subprocess.run(
-                [str(bin_dir / "flask"), "--app", "quiz", "db", "upgrade"],
-                env=self.env,
-                cwd=self.workdir,
-                check=True,
-                capture_output=True,
-            )
+            for command in (["db", "upgrade"], ["banks", "import"]):
+                subprocess.run(
+                    [str(bin_dir / "flask"), "--app", "quiz", *command],
+                    env=self.env,
+                    cwd=self.workdir,
+                    check=True,
+                    capture_output=True,
+                )
         self.log = open(self.workdir / f"gunicorn-{self.port}.log", "wb")
         self.process = subprocess.Popen(
             [str(bin_dir / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), self.app],
