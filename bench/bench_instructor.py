@@ -30,6 +30,7 @@ from quiz import create_app
 from quiz.store.analysis import analysed_responses
 from quiz.store.db import db
 from quiz.store.gradebook import gradebook
+from quiz.store.importing import import_folder
 from quiz.store.models import INSTRUCTOR, Attempt, Response, User
 
 
@@ -46,6 +47,7 @@ def main() -> None:
     app = create_app({"SQLALCHEMY_DATABASE_URI": args.url, "SECRET_KEY": "bench", "TESTING": True})
     with app.app_context():
         upgrade(directory=str(ROOT / "migrations"))
+        import_folder(ROOT / "questions", datetime.now(UTC))
         if not db.session.execute(select(func.count()).select_from(Attempt)).scalar_one():
             started = time.perf_counter()
             result = app.test_cli_runner().invoke(

@@ -19,6 +19,7 @@ import re
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pyinstrument import Profiler
@@ -34,6 +35,7 @@ from quiz.domain.attempts import new_layout
 from quiz.domain.layout import to_json
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
+from quiz.store.importing import import_folder
 from quiz.store.models import INSTRUCTOR, Attempt, Response, User
 from tests.support import answer_data
 
@@ -63,6 +65,7 @@ def main() -> None:
         statements = [0]
         with app.app_context():
             upgrade(directory=str(ROOT / "migrations"))
+            import_folder(ROOT / "questions", datetime.now(UTC))
             event.listen(
                 db.engine,
                 "before_cursor_execute",

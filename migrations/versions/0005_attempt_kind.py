@@ -1,5 +1,5 @@
 """attempt kind and mode as enums; the document of a passage attempt in its own column;
-the deadline stored; the score kept as answers arrive
+the deadline stored; the score and the number of answers kept as answers arrive
 
 Before: ``mode`` held practice, exam, review, retry or passage, and ``bank_id`` held the
 sentinels ``_review`` and ``_passage:<document>``. After: ``kind`` (topic, review, retry,
@@ -37,6 +37,7 @@ attempt = sa.table(
     sa.column("time_limit_s", sa.Integer),
     sa.column("finished_at", sa.DateTime(timezone=True)),
     sa.column("score", sa.Float),
+    sa.column("answered", sa.Integer),
 )
 response = sa.table("response", sa.column("attempt_id", sa.Integer), sa.column("score", sa.Float))
 
@@ -61,6 +62,7 @@ def upgrade():
         batch.add_column(sa.Column("kind", sa.String(20), nullable=True))
         batch.add_column(sa.Column("document_id", sa.String(80), nullable=True))
         batch.add_column(sa.Column("deadline_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("answered", sa.Integer(), nullable=False, server_default="0"))
         batch.alter_column("bank_id", existing_type=sa.String(80), nullable=True)
     kind = sa.case(
         (attempt.c.mode.in_(("review", "retry", "passage")), attempt.c.mode), else_="topic"
@@ -80,6 +82,10 @@ def upgrade():
         .scalar_subquery()
     )
     op.execute(attempt.update().where(attempt.c.finished_at.is_(None)).values(score=running))
+    answered = (
+        sa.select(sa.func.count()).where(response.c.attempt_id == attempt.c.id).scalar_subquery()
+    )
+    op.execute(attempt.update().values(answered=answered))
     with op.batch_alter_table("attempt") as batch:
         batch.alter_column("kind", existing_type=sa.String(20), nullable=False)
         batch.alter_column("score", existing_type=sa.Float, nullable=False)
@@ -126,6 +132,7 @@ def downgrade():
     op.execute(attempt.update().where(attempt.c.finished_at.is_(None)).values(score=None))
     with op.batch_alter_table("attempt") as batch:
         batch.alter_column("bank_id", existing_type=sa.String(80), nullable=False)
+        batch.drop_column("answered")
         batch.drop_column("deadline_at")
         batch.drop_column("document_id")
         batch.drop_column("kind")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Float, bindparam, case, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.domain.attempts import Plan, deadline, new_layout
@@ -27,6 +27,7 @@ from quiz.domain.times import aware
 from quiz.store import reviews
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
+from quiz.store.models.base import When
 from quiz.store.unit import use_case
 
 
@@ -99,7 +100,7 @@ def submit_answer(
     when it was the last question. A repeat (double click, back button, a concurrent
     duplicate) returns the response already stored, unchanged."""
     result = grade(question, answer)
-    attempt_id, size = attempt.id, attempt.size
+    attempt_id = attempt.id
     fields = _response_fields(attempt, position, question, answer, now) | {
         "score": result.score,
         "correct": result.correct,
@@ -108,14 +109,12 @@ def submit_answer(
     for last_try in (False, True):
         try:
             with use_case() as session:
-                if not _add_score(attempt_id, result.score, now):
+                if not _add_answer(attempt_id, result.score, now):
                     raise _Closed
                 response = Response(**fields)
                 session.add(response)
                 session.flush()  # the unique (attempt, question) constraint fires here
                 reviews.schedule(response, rating, now)
-                if len(answered_positions(attempt_id)) >= size:
-                    _close(attempt_id, now)
             return Submission(response, True)
         except _Closed:
             return Submission(None, False, refused=True)
@@ -156,15 +155,32 @@ def _open(now: datetime) -> Any:
     ]
 
 
-def _add_score(attempt_id: int, score: float, now: datetime) -> bool:
-    """Add *score* to the attempt while it is open; False when it has closed."""
-    statement = (
-        update(Attempt)
-        .where(Attempt.id == attempt_id, *_open(now))
-        .values(score=Attempt.score + score)
-        .execution_options(synchronize_session=False)
+# Built once (the statement is the same for every answer; only its parameters change).
+_NOW = bindparam("now", type_=When)
+_ADD_ANSWER = (
+    update(Attempt)
+    .where(
+        Attempt.id == bindparam("attempt_id"),
+        Attempt.finished_at.is_(None),
+        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= _NOW),
     )
-    return bool(db.session.execute(statement).rowcount)  # type: ignore[attr-defined]
+    .values(
+        score=Attempt.score + bindparam("score", type_=Float),
+        answered=Attempt.answered + 1,
+        finished_at=case(
+            (Attempt.answered + 1 >= Attempt.max_score, _NOW), else_=Attempt.finished_at
+        ),
+    )
+    .execution_options(synchronize_session=False)
+)
+
+
+def _add_answer(attempt_id: int, score: float, now: datetime) -> bool:
+    """Count one more answer and its score while the attempt is open, finishing it when
+    this was its last question; False when it has closed. One statement: the row is locked
+    for the rest of the transaction."""
+    parameters = {"attempt_id": attempt_id, "score": score, "now": now}
+    return bool(db.session.execute(_ADD_ANSWER, parameters).rowcount)  # type: ignore[attr-defined]
 
 
 def _close(attempt_id: int, moment: datetime) -> None:

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 class Attempt(Model):
     """One run through a set of questions. ``layout`` fixes what was shown, in order.
 
-    ``score`` is the sum of the responses' scores so far, kept with each answer, so an
-    attempt that closes by its deadline has its score without another write.
+    ``score`` and ``answered`` are kept with each answer (the sum of the responses' scores
+    and their number), so an attempt that closes by its deadline has its score without
+    another write, and the last answer finishes it in the same statement.
     """
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,6 +37,7 @@ class Attempt(Model):
     finished_at: Mapped[datetime | None] = mapped_column(When)
     deadline_at: Mapped[datetime | None] = mapped_column(When)  # the server enforces it
     score: Mapped[float] = mapped_column(default=0.0)
+    answered: Mapped[int] = mapped_column(default=0, server_default="0")  # responses so far
     max_score: Mapped[int] = mapped_column(default=0)
     time_limit_s: Mapped[int | None] = mapped_column()
 
