@@ -31,7 +31,7 @@ from quiz.store.analysis import analysed_responses
 from quiz.store.db import db
 from quiz.store.gradebook import gradebook
 from quiz.store.importing import import_folder
-from quiz.store.models import INSTRUCTOR, Attempt, Response, User
+from quiz.store.models import INSTRUCTOR, Attempt, Course, CourseInstructor, Response, User
 
 
 def main() -> None:
@@ -148,7 +148,14 @@ def _instructor() -> int:
     if user is None:
         user = User(username="bench-instructor", role=INSTRUCTOR, password_hash="!")
         db.session.add(user)
-        db.session.commit()
+        db.session.flush()
+    # An instructor sees the students of the classes they teach: this one teaches them all.
+    taught = select(CourseInstructor.course_id).where(CourseInstructor.user_id == user.id)
+    for course_id in db.session.execute(
+        select(Course.id).where(Course.id.not_in(taught))
+    ).scalars():
+        db.session.add(CourseInstructor(course_id=course_id, user_id=user.id))
+    db.session.commit()
     return user.id
 
 

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from quiz import ROOT
 from quiz.store.db import db
-from quiz.store.models import INSTRUCTOR, User
+from quiz.store.models import INSTRUCTOR, STUDENT, Course, CourseInstructor, Enrollment, User
 from tests.support import APPS, FIXTURES, PASSWORD, make_app
 
 
@@ -47,15 +48,37 @@ def runner(app):
     return app.test_cli_runner()
 
 
+TEST_CLASS = "Test class"
+
+
 @pytest.fixture
 def create_user(app):
-    """Factory: create_user("ann", role="student") -> the user's id."""
+    """Factory: create_user("ann", role="student") -> the user's id.
+
+    An instructor gets the test class (an instructor sees only the students of their
+    classes); a student joins it, whenever either of them is made."""
 
     def create(username: str, password: str = PASSWORD, role: str = "student") -> int:
         with app.app_context():
             user = User(username=username, role=role)
             user.set_password(password)
             db.session.add(user)
+            db.session.flush()
+            course = db.session.execute(
+                select(Course).where(Course.name == TEST_CLASS)
+            ).scalar_one_or_none()
+            if role == INSTRUCTOR:
+                if course is None:
+                    course = Course(name=TEST_CLASS, term="", join_code="TESTCLAS")
+                    db.session.add(course)
+                    db.session.flush()
+                    students = db.session.execute(
+                        select(User.id).where(User.role == STUDENT)
+                    ).scalars()
+                    db.session.add_all(Enrollment(course_id=course.id, user_id=s) for s in students)
+                db.session.add(CourseInstructor(course_id=course.id, user_id=user.id))
+            elif course is not None:
+                db.session.add(Enrollment(course_id=course.id, user_id=user.id))
             db.session.commit()
             return user.id
 

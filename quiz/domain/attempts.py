@@ -21,6 +21,7 @@ class Kind(StrEnum):
     REVIEW = "review"  # the student's due questions, across banks
     RETRY = "retry"  # the questions a finished attempt got wrong
     PASSAGE = "passage"  # the questions citing one passage
+    ASSIGNMENT = "assignment"  # work an instructor gave a class: graded apart from practice
 
 
 class Mode(StrEnum):
@@ -38,6 +39,7 @@ class Plan:
     mode: Mode = Mode.PRACTICE
     bank_id: str | None = None  # topic and retry attempts
     document_id: str | None = None  # passage attempts
+    assignment_id: int | None = None  # assignment attempts
     time_limit_s: int | None = None
     shuffle: bool = True  # shuffle the questions (their parts are always shuffled)
 
@@ -47,6 +49,7 @@ KIND_LABELS = {
     Kind.REVIEW: "Spaced review",
     Kind.RETRY: "Retry",
     Kind.PASSAGE: "Passage",
+    Kind.ASSIGNMENT: "Assignment",
 }
 
 
@@ -186,5 +189,8 @@ def attempt_title(
 
 
 def mode_word(kind: Kind, mode: Mode) -> str:
-    """One word for how an attempt was taken: practice, exam, review, retry or passage."""
-    return mode.value if kind is Kind.TOPIC else kind.value
+    """One word for how an attempt was taken: practice, exam, review, retry, passage or
+    assignment (an assignment taken as an exam is an exam)."""
+    if kind is Kind.TOPIC or mode is Mode.EXAM:
+        return mode.value
+    return kind.value

@@ -12,19 +12,22 @@ from sqlalchemy import Select, Subquery, Text, cast, exists, func, select
 
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, User
-from quiz.store.scoring import counted
+from quiz.store.scoring import among, counted
 
 Which = Literal["first", "all"]
 Scored = list[tuple[int, str, float]]
 
 
-def analysed_attempts(bank_id: str, now: datetime, which: Which = "first") -> Subquery:
+def analysed_attempts(
+    bank_id: str, now: datetime, which: Which = "first", students: Any = None
+) -> Subquery:
     """The attempts item analysis uses, as a subquery of ``(id, bank_id)``: counted
     attempts at the bank with at least one response; with ``first``, each student's
     earliest one."""
     conditions = [
         Attempt.bank_id == bank_id,
         *counted(now),
+        *among(Attempt.user_id, students),
         exists().where(Response.attempt_id == Attempt.id),
     ]
     if which == "all":
@@ -36,27 +39,35 @@ def analysed_attempts(bank_id: str, now: datetime, which: Which = "first") -> Su
     return select(ranked.c.id, ranked.c.bank_id).where(ranked.c.rank == 1).subquery()
 
 
-def _analysed(bank_id: str, now: datetime, which: Which, *columns: Any) -> Select[Any]:
+def _analysed(
+    bank_id: str, now: datetime, which: Which, students: Any, *columns: Any
+) -> Select[Any]:
     """``Response.bank_id`` and *columns* of the responses in the analysed attempts.
 
     The caller keeps the rows of *bank_id* (a whole-bank attempt's responses all are,
     unless a question moved banks). Comparing the bank in SQL would tempt the database to
     scan the whole bank's responses through its bank index instead of reading each
     attempt's responses by attempt id."""
-    attempts = analysed_attempts(bank_id, now, which)
+    attempts = analysed_attempts(bank_id, now, which, students)
     return select(Response.bank_id, *columns).join(attempts, Response.attempt_id == attempts.c.id)
 
 
-def analysed_responses(bank_id: str, now: datetime, which: Which = "first") -> Scored:
+def analysed_responses(
+    bank_id: str, now: datetime, which: Which = "first", students: Any = None
+) -> Scored:
     """``(attempt_id, question_id, score)`` of every response in the analysed attempts."""
     query = _analysed(
-        bank_id, now, which, Response.attempt_id, Response.question_id, Response.score
+        bank_id, now, which, students, Response.attempt_id, Response.question_id, Response.score
     )
     return [(a, q, s) for bank, a, q, s in db.session.execute(query) if bank == bank_id]
 
 
 def analysed_with_answers(
-    bank_id: str, question_ids: Sequence[str], now: datetime, which: Which = "first"
+    bank_id: str,
+    question_ids: Sequence[str],
+    now: datetime,
+    which: Which = "first",
+    students: Any = None,
 ) -> tuple[Scored, dict[str, list[tuple[Any, int]]]]:
     """:func:`analysed_responses`, and per question of *question_ids* each distinct stored
     answer with how many analysed responses gave it, from one read of the analysed
@@ -73,7 +84,7 @@ def analysed_with_answers(
         cast(Response.answer, Text),
     )
     for bank, attempt, question, score, text in db.session.execute(
-        _analysed(bank_id, now, which, *columns)
+        _analysed(bank_id, now, which, students, *columns)
     ):
         if bank == bank_id:
             scored.append((attempt, question, score))
@@ -85,16 +96,18 @@ def analysed_with_answers(
     return scored, found
 
 
-def question_totals() -> dict[str, tuple[int, float]]:
+def question_totals(students: Any = None) -> dict[str, tuple[int, float]]:
     """Per question: how many responses and the sum of their scores (every attempt)."""
-    query = select(Response.question_id, func.count(), func.sum(Response.score)).group_by(
-        Response.question_id
+    query = (
+        select(Response.question_id, func.count(), func.sum(Response.score))
+        .where(*among(Response.user_id, students))
+        .group_by(Response.question_id)
     )
     return {q: (n, float(total or 0.0)) for q, n, total in db.session.execute(query)}
 
 
 def response_rows(
-    now: datetime, bank_id: str | None = None, completed: bool = False
+    now: datetime, bank_id: str | None = None, completed: bool = False, students: Any = None
 ) -> Iterator[tuple[Any, ...]]:
     """Every response with its student and attempt, oldest first, streamed from the
     database: (student, attempt_id, attempt_started_at, bank, question_id,
@@ -116,6 +129,7 @@ def response_rows(
         .join(User, Response.user_id == User.id)
         .order_by(Response.id)
     )
+    query = query.where(*among(Response.user_id, students))
     if bank_id:
         query = query.where(Response.bank_id == bank_id)
     if completed:

@@ -10,8 +10,18 @@ from sqlalchemy import func, insert, select
 from werkzeug.security import generate_password_hash
 
 from quiz.domain.attempts import Kind
+from quiz.domain.courses import join_code
 from quiz.domain.demo import DemoAttempt
-from quiz.store.models import STUDENT, Attempt, Response, User
+from quiz.store.models import (
+    INSTRUCTOR,
+    STUDENT,
+    Attempt,
+    Course,
+    CourseInstructor,
+    Enrollment,
+    Response,
+    User,
+)
 from quiz.store.unit import use_case
 
 
@@ -27,7 +37,8 @@ def users_named(prefix: str) -> int:
 
 
 def insert_students(prefix: str, students: int, password: str) -> list[int]:
-    """*students* students PREFIX0001...; returns their ids in order."""
+    """*students* students PREFIX0001..., in a new class taught by every instructor there is
+    (an instructor sees only the students of their classes); returns their ids in order."""
     digest = generate_password_hash(password)  # hashing once: a hash per student would take minutes
     width = max(4, len(str(students)))
     now = datetime.now(UTC)
@@ -42,7 +53,21 @@ def insert_students(prefix: str, students: int, password: str) -> list[int]:
     ]
     with use_case() as session:
         returning = insert(User).returning(User.id, sort_by_parameter_order=True)
-        return list(session.execute(returning, rows).scalars())
+        ids = list(session.execute(returning, rows).scalars())
+        course = Course(
+            name=f"Demo class ({prefix})", term="demo", join_code=join_code(), created_at=now
+        )
+        session.add(course)
+        session.flush()
+        teachers = session.execute(select(User.id).where(User.role == INSTRUCTOR)).scalars()
+        session.add_all(
+            CourseInstructor(course_id=course.id, user_id=t, added_at=now) for t in teachers
+        )
+        session.execute(
+            insert(Enrollment),
+            [{"course_id": course.id, "user_id": i, "joined_at": now} for i in ids],
+        )
+    return ids
 
 
 def insert_attempts(batch: Sequence[DemoAttempt], user_ids: Sequence[int]) -> int:

@@ -21,6 +21,7 @@ from quiz.store.db import db
 from quiz.store.models import STUDENT, Attempt, Response, User
 from quiz.store.scoring import (
     BankCell,
+    among,
     as_float,
     bank_cells,
     between,
@@ -65,20 +66,29 @@ def sort_keys(bank_ids: Sequence[str]) -> list[str]:
 
 
 def gradebook(
-    now: datetime, search: str = "", start: date | None = None, end: date | None = None
+    now: datetime,
+    search: str = "",
+    start: date | None = None,
+    end: date | None = None,
+    students: Any = None,
 ) -> list[StudentRow]:
-    """One row per student: per bank attempts, best, latest and mean percent, and when the
-    student last answered. With a date range only attempts that ended (and answers given)
-    in it count, and students with nothing in it are left out. Sorted by user name."""
+    """One row per student (of *students*, when given): per bank attempts, best, latest and
+    mean percent, and when the student last answered. With a date range only attempts that
+    ended (and answers given) in it count, and students with nothing in it are left out.
+    Sorted by user name."""
     low, high = day_bounds(start, end)
-    students = select(User.id, User.username).where(User.role == STUDENT).order_by(User.username)
+    shown = (
+        select(User.id, User.username)
+        .where(User.role == STUDENT, *among(User.id, students))
+        .order_by(User.username)
+    )
     if search.strip():
         wanted = search.strip().lower()
-        students = students.where(func.lower(User.username).contains(wanted, autoescape=True))
-    cells = bank_cells(now, low=low, high=high)
-    active = _last_active(low, high)
+        shown = shown.where(func.lower(User.username).contains(wanted, autoescape=True))
+    cells = bank_cells(now, low=low, high=high, students=students)
+    active = _last_active(low, high, students)
     rows = []
-    for user_id, username in db.session.execute(students):
+    for user_id, username in db.session.execute(shown):
         banks = cells.get(user_id, {})
         if (low or high) and not banks and user_id not in active:
             continue
@@ -86,7 +96,7 @@ def gradebook(
     return rows
 
 
-def _last_active(low: datetime | None, high: datetime | None) -> dict[int, datetime]:
+def _last_active(low: datetime | None, high: datetime | None, students: Any) -> dict[int, datetime]:
     """Each student's latest answer: one look-up per student in (user_id, submitted_at),
     rather than a GROUP BY that reads the whole index (docs/performance.md)."""
     latest = (
@@ -95,7 +105,7 @@ def _last_active(low: datetime | None, high: datetime | None) -> dict[int, datet
         .correlate(User)
         .scalar_subquery()
     )
-    query = select(User.id, latest).where(User.role == STUDENT)
+    query = select(User.id, latest).where(User.role == STUDENT, *among(User.id, students))
     return {user_id: moment for user_id, moment in db.session.execute(query) if moment is not None}
 
 
@@ -113,7 +123,7 @@ class BankOverview:
     mean: float | None
 
 
-def bank_overview(now: datetime) -> dict[str, BankOverview]:
+def bank_overview(now: datetime, students: Any = None) -> dict[str, BankOverview]:
     """Per bank: counted attempts, students who finished one, mean percent."""
     query = (
         select(
@@ -122,7 +132,7 @@ def bank_overview(now: datetime) -> dict[str, BankOverview]:
             func.count(func.distinct(Attempt.user_id)),
             func.avg(percent()),
         )
-        .where(*counted(now))
+        .where(*counted(now), *among(Attempt.user_id, students))
         .group_by(Attempt.bank_id)
     )
     return {b: BankOverview(b, n, s, as_float(m)) for b, n, s, m in db.session.execute(query)}
@@ -139,7 +149,7 @@ class BankScores:
     ]  # (ended at, percent) of each counted attempt, oldest first
 
 
-def bank_scores(bank_id: str, now: datetime) -> BankScores:
+def bank_scores(bank_id: str, now: datetime, students: Any = None) -> BankScores:
     """Completion counts and every counted attempt's percent for one bank."""
     done = closed(now)
     counts = db.session.execute(
@@ -148,11 +158,15 @@ def bank_scores(bank_id: str, now: datetime) -> BankScores:
             func.count(case((done, 1))),
             func.count(func.distinct(Attempt.user_id)),
             func.count(func.distinct(case((done, Attempt.user_id)))),
-        ).where(Attempt.bank_id == bank_id, Attempt.kind == Kind.TOPIC)
+        ).where(
+            Attempt.bank_id == bank_id,
+            Attempt.kind == Kind.TOPIC,
+            *among(Attempt.user_id, students),
+        )
     ).one()
     scores = db.session.execute(
         select(ended(), percent())
-        .where(Attempt.bank_id == bank_id, *counted(now))
+        .where(Attempt.bank_id == bank_id, *counted(now), *among(Attempt.user_id, students))
         .order_by(ended())
     ).all()
     return BankScores(*counts, [(aware(t), float(p or 0.0)) for t, p in scores])

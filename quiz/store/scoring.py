@@ -56,19 +56,26 @@ class BankCell:
     mean: float | None
 
 
+def among(column: Any, students: Any) -> list[Any]:
+    """``column IN students`` when an instructor's read is limited to their students (a
+    subquery of user ids, see quiz.store.courses.visible_students); nothing otherwise."""
+    return [] if students is None else [column.in_(students)]
+
+
 def bank_cells(
     now: datetime,
     user_id: int | None = None,
     low: datetime | None = None,
     high: datetime | None = None,
+    students: Any = None,
 ) -> dict[int, dict[str, BankCell]]:
-    """Per student (or just *user_id*) and bank: counted attempts, best, latest and mean
-    percent; with *low*/*high*, only attempts that ended in that range."""
+    """Per student (or just *user_id*, or those in *students*) and bank: counted attempts,
+    best, latest and mean percent; with *low*/*high*, only attempts that ended in that range."""
     latest_first = func.row_number().over(
         partition_by=(Attempt.user_id, Attempt.bank_id),
         order_by=(ended().desc(), Attempt.id.desc()),
     )
-    conditions = [*counted(now), *between(ended(), low, high)]
+    conditions = [*counted(now), *between(ended(), low, high), *among(Attempt.user_id, students)]
     if user_id is not None:
         conditions.append(Attempt.user_id == user_id)
     ranked = (

@@ -15,7 +15,15 @@ from playwright.sync_api import Page, expect
 from quiz.domain.grading import describe_answer as describe_response
 from quiz.domain.grading import describe_key
 from quiz.store.db import db
-from quiz.store.models import INSTRUCTOR, Attempt, Response, User
+from quiz.store.models import (
+    INSTRUCTOR,
+    Attempt,
+    Course,
+    CourseInstructor,
+    Enrollment,
+    Response,
+    User,
+)
 from tests.support import PASSWORD
 
 from .conftest import LiveServer, log_in, shoot
@@ -38,13 +46,17 @@ def add_class(server: LiveServer) -> None:
     with server.app.app_context():
         teacher = User(username="ines", role=INSTRUCTOR)
         teacher.set_password(PASSWORD)
-        db.session.add(teacher)
+        course = Course(name="Pharmacology 101", term="Autumn", join_code="PHARM101")
+        db.session.add_all([teacher, course])
+        db.session.flush()
+        db.session.add(CourseInstructor(course_id=course.id, user_id=teacher.id))
         bank = server.catalog.banks["fixture"]
         layout = [{"question_id": q.id, "version": q.version, "order": []} for q in bank.questions]
         for n, (name, single, true_false) in enumerate(CLASS):
             student = User(username=name, password_hash="!")
             db.session.add(student)
             db.session.flush()
+            db.session.add(Enrollment(course_id=course.id, user_id=student.id))
             attempt = Attempt(
                 user_id=student.id,
                 bank_id="fixture",

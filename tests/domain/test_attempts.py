@@ -414,8 +414,10 @@ def test_an_attempt_of_a_removed_bank_or_document_never_shows_an_internal_id():
 
 
 def test_the_mode_word_names_how_an_attempt_was_taken():
-    assert [mode_word(k, Mode.PRACTICE) for k in Kind] == ["practice", "review", "retry", "passage"]
+    words = [mode_word(k, Mode.PRACTICE) for k in Kind]
+    assert words == ["practice", "review", "retry", "passage", "assignment"]
     assert mode_word(Kind.TOPIC, Mode.EXAM) == "exam"
+    assert mode_word(Kind.ASSIGNMENT, Mode.EXAM) == "exam"
 
 
 def test_wrong_question_ids_are_those_not_answered_right_in_layout_order():

@@ -15,7 +15,7 @@ import pytest
 from quiz import ROOT
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
-from quiz.store.models import INSTRUCTOR, Attempt, User
+from quiz.store.models import INSTRUCTOR, Attempt, Course, CourseInstructor, Enrollment, User
 from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, answer_data, make_app
 
 LOGIN = "login"  # expected: a redirect to the login page
@@ -94,10 +94,18 @@ def template(tmp_path_factory):
     shutil.copy(FIXTURES / "all_types.yaml", questions / "fixture.yaml")
     app = make_app(folder, questions)
     with app.app_context():
+        made = {}
         for name, role in (("ann", "student"), ("bob", "student"), ("ines", INSTRUCTOR)):
-            user = User(username=name, role=role)
-            user.set_password(PASSWORD)
-            db.session.add(user)
+            made[name] = User(username=name, role=role)
+            made[name].set_password(PASSWORD)
+            db.session.add(made[name])
+        course = Course(name="Ines's class", term="", join_code="INESCLAS")
+        db.session.add(course)
+        db.session.flush()
+        db.session.add(CourseInstructor(course_id=course.id, user_id=made["ines"].id))
+        db.session.add_all(
+            Enrollment(course_id=course.id, user_id=made[n].id) for n in ("ann", "bob")
+        )
         db.session.commit()
         owner_id = db.session.execute(db.select(User.id).where(User.username == "ann")).scalar_one()
     client = app.test_client()

@@ -14,16 +14,30 @@ from quiz.store.models.content import (
     QuestionVersion,
     Status,
 )
+from quiz.store.models.courses import (
+    Assignment,
+    AssignmentExtension,
+    AuditEntry,
+    Course,
+    CourseInstructor,
+    Enrollment,
+)
 from quiz.store.models.reviews import ReviewCard, ReviewLog
 
 __all__ = [
     "INSTRUCTOR",
     "STUDENT",
+    "Assignment",
+    "AssignmentExtension",
     "Attempt",
+    "AuditEntry",
     "Bank",
     "CatalogRevision",
+    "Course",
+    "CourseInstructor",
     "Document",
     "DocumentVersion",
+    "Enrollment",
     "QuestionRecord",
     "QuestionVersion",
     "Response",

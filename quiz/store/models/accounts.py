@@ -24,6 +24,7 @@ class User(UserMixin, Model):
     username: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default=STUDENT)
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")

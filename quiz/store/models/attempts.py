@@ -32,6 +32,7 @@ class Attempt(Model):
     mode: Mapped[Mode] = mapped_column(enum_column(Mode, "attempt_mode"), default=Mode.PRACTICE)
     bank_id: Mapped[str | None] = mapped_column(String(80))  # topic and retry attempts
     document_id: Mapped[str | None] = mapped_column(String(80))  # passage attempts
+    assignment_id: Mapped[int | None] = mapped_column(ForeignKey("assignment.id"))
     layout: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # see quiz.domain.layout
     started_at: Mapped[datetime] = mapped_column(When, default=now_utc)
     finished_at: Mapped[datetime | None] = mapped_column(When)
@@ -48,6 +49,7 @@ class Attempt(Model):
 
     __table_args__ = (
         Index("ix_attempt_bank_user", "bank_id", "user_id"),
+        Index("ix_attempt_assignment_user", "assignment_id", "user_id", "started_at"),
         # Covering indexes: the gradebook's scores and item analysis's first attempts are
         # read without touching the rows, where ``layout`` is large (docs/performance.md).
         Index(
@@ -122,6 +124,7 @@ class Response(Model):
     key_text: Mapped[str] = mapped_column(Text)  # the key at that version, readable
     score: Mapped[float] = mapped_column()
     correct: Mapped[bool] = mapped_column()
+    original_score: Mapped[float | None] = mapped_column()  # before an instructor's override
     submitted_at: Mapped[datetime] = mapped_column(When, default=now_utc)
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from flask import Blueprint, abort, request, url_for
+from flask_login import current_user
 
 from quiz.domain.banks import Bank
 from quiz.domain.times import aware
+from quiz.store import courses
 from quiz.store.analysis import Which
 from quiz.store.gradebook import StudentRow, gradebook, sort_keys, sort_rows
 from quiz.web.context import current_catalog, now
@@ -48,6 +50,17 @@ def chosen_sort(allowed: Sequence[str], default: str) -> tuple[str, bool]:
     return (key if key in allowed else default), request.args.get("dir") == "desc"
 
 
+def my_students() -> Any:
+    """The students the signed-in instructor may see: those of their classes."""
+    return courses.visible_students(current_user.id)
+
+
+def own_student_or_404(student_id: int) -> None:
+    """Another instructor's student is not there at all (404, not 403: nothing leaks)."""
+    if not courses.sees_student(current_user.id, student_id):
+        abort(404)
+
+
 def bank_or_404(bank_id: str) -> Bank:
     return current_catalog().banks.get(bank_id) or abort(404)
 
@@ -69,5 +82,7 @@ def filtered_gradebook() -> tuple[GradebookFilterForm, list[StudentRow], list[st
     sort, descending = chosen_sort(sort_keys(bank_ids), "student")
     if not form.validate():
         return form, [], bank_ids, sort, descending
-    rows = gradebook(now(), form.q.data or "", form.start.data, form.end.data)
+    rows = gradebook(
+        now(), form.q.data or "", form.start.data, form.end.data, students=my_students()
+    )
     return form, sort_rows(rows, sort, descending), bank_ids, sort, descending

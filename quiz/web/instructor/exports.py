@@ -9,7 +9,7 @@ from flask import Response, abort, request, stream_with_context
 from quiz.domain.exports import ITEM_COLUMNS, RESPONSE_COLUMNS, csv_lines, item_line, response_line
 from quiz.store.analysis import response_rows
 from quiz.web.context import now
-from quiz.web.instructor.common import bank_or_404, bp, filtered_gradebook
+from quiz.web.instructor.common import bank_or_404, bp, filtered_gradebook, my_students
 from quiz.web.instructor.pages import item_lines
 from quiz.web.pages import reports
 from quiz.web.security import instructor_required
@@ -53,7 +53,8 @@ def responses_csv() -> Response:
     if bank_id is not None:
         bank_id = bank_or_404(bank_id).id
     completed = request.args.get("completed") == "1"
-    lines = (response_line(row) for row in response_rows(now(), bank_id, completed))
+    rows = response_rows(now(), bank_id, completed, students=my_students())
+    lines = (response_line(row) for row in rows)
     name = "-".join(
         ["responses", *([bank_id] if bank_id else []), *(["completed"] if completed else [])]
     )

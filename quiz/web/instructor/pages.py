@@ -13,6 +13,8 @@ from quiz.web.instructor.common import (
     bp,
     chosen_sort,
     filtered_gradebook,
+    my_students,
+    own_student_or_404,
     which_attempts,
 )
 from quiz.web.pages import reports
@@ -26,7 +28,7 @@ PAGE_SIZE = 100
 @instructor_required
 def index() -> str:
     """The banks with their finished attempts and mean score, and links to every report."""
-    overview = grades.bank_overview(now())
+    overview = grades.bank_overview(now(), students=my_students())
     return render_template(
         "instructor/index.html", banks=current_catalog().banks.values(), overview=overview
     )
@@ -59,6 +61,7 @@ def gradebook() -> tuple[str, int]:
 def student_page(user_id: int) -> str:
     """Every attempt of one student, newest first, with per-bank best and latest."""
     user = users.get_user(user_id) or abort(404)
+    own_student_or_404(user.id)
     catalog, moment = current_catalog(), now()
     rows = [
         (a, title_of(a, catalog), a.ended(moment), duration(a.started_at, a.ended(moment)))
@@ -75,6 +78,7 @@ def student_page(user_id: int) -> str:
 def attempt(attempt_id: int) -> str:
     """Every question of an attempt: what the student answered, the key, the score, when."""
     found = attempts.get(attempt_id) or abort(404)
+    own_student_or_404(found.user_id)
     answered = {r.question_id: r for r in found.responses}
     ids = [e.question_id for e in found.entries]
     rows = review_rows(ids, answered, current_catalog(), content.as_answered)
@@ -94,14 +98,14 @@ def attempt(attempt_id: int) -> str:
 def bank(bank_id: str) -> str:
     """A bank's score distribution and scores over time, with mean, median and completion."""
     found = bank_or_404(bank_id)
-    report = reports.bank_report(found, grades.bank_scores(found.id, now()))
+    report = reports.bank_report(found, grades.bank_scores(found.id, now(), students=my_students()))
     return render_template("instructor/bank.html", bank=found, report=report)
 
 
 def item_lines(bank_id: str) -> tuple[list[reports.ItemLine], analysis.Which]:
     found, which = bank_or_404(bank_id), which_attempts()
     scored, answers = analysis.analysed_with_answers(
-        found.id, reports.choice_question_ids(found), now(), which
+        found.id, reports.choice_question_ids(found), now(), which, students=my_students()
     )
     return reports.item_report(found, scored, answers), which
 
@@ -126,5 +130,7 @@ def items(bank_id: str) -> str:
 @instructor_required
 def passages() -> str:
     """Every passage questions cite, with its responses and facility, most-missed first."""
-    lines = reports.passage_report(current_catalog(), analysis.question_totals())
+    lines = reports.passage_report(
+        current_catalog(), analysis.question_totals(students=my_students())
+    )
     return render_template("instructor/passages.html", lines=lines)
