@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from quiz.domain.questions.base import Feedback, Option, Question, QuestionType, Result
+from quiz.domain.questions.base import Feedback, Option, Question, QuestionType, Result, Row
 from quiz.domain.questions.choice import MULTIPLE, SINGLE, ChoiceQuestion
 from quiz.domain.questions.forms import AnswerForm, FormField, InvalidAnswer
 from quiz.domain.questions.matching import MATCHING, MatchingQuestion, Pair
@@ -77,6 +77,7 @@ __all__ = [
     "QuestionType",
     "RegistryError",
     "Result",
+    "Row",
     "ShortAnswerQuestion",
     "TrueFalseQuestion",
     "check_registry",

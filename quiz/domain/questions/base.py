@@ -111,6 +111,17 @@ class Result:
     score: float
     correct: bool
     feedback: tuple[Feedback, ...] = ()
+    note: str = ""  # said beside the verdict, e.g. "Accepted; watch the spelling: homeostasis"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item of an answer set against the key, for a per-row ✓/✗ table."""
+
+    item: str  # an option, a left-hand item, a position
+    given: str  # what the student gave for it
+    key: str  # what the key says
+    right: bool
 
 
 def all_or_nothing(question: Question, right: bool) -> Result:
@@ -188,6 +199,10 @@ class QuestionType(ABC, Generic[Q]):
 
     def wrong_texts(self, question: Q) -> tuple[str, ...]:
         """The shown texts offered as wrong (wrong options, distractors); none by default."""
+        return ()
+
+    def rows(self, question: Q, answer: Any) -> tuple[Row, ...]:
+        """The answer item by item beside the key; empty for one-part answers."""
         return ()
 
     def analysis_choices(self, question: Q) -> list[tuple[str, str, bool]]:

@@ -20,6 +20,7 @@ from quiz.domain.questions.base import (
     QuestionSpec,
     QuestionType,
     Result,
+    Row,
     Slug,
     SourceSpec,
     Spec,
@@ -30,6 +31,7 @@ from quiz.domain.questions.base import (
     text_key,
 )
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
+from quiz.domain.questions.wording import join_texts
 
 # ---------------------------------------------------------------------- the specs
 
@@ -94,7 +96,20 @@ class _Options(QuestionType[ChoiceQuestion]):
     template = "choice"
 
     def describe_key(self, question: ChoiceQuestion) -> str:
-        return "; ".join(o.text for o in question.options if o.correct)
+        return join_texts(o.text for o in question.options if o.correct)
+
+    def rows(self, question: ChoiceQuestion, answer: Any) -> tuple[Row, ...]:
+        """Every option: chosen or not, correct or not; right when the two agree."""
+        chosen = {str(answer)} if isinstance(answer, str) else {str(a) for a in answer}
+        return tuple(
+            Row(
+                o.text,
+                "chosen" if o.id in chosen else "not chosen",
+                "correct" if o.correct else "wrong",
+                (o.id in chosen) == o.correct,
+            )
+            for o in question.options
+        )
 
     def shuffle(self, question: ChoiceQuestion, rng: random.Random) -> LayoutEntry:
         order = shuffled((o.id for o in question.options), rng)
@@ -192,12 +207,12 @@ class MultipleType(_Options):
         feedback = [Feedback(o.feedback, o.passage) for o in wrong]
         missed = [o.text for o in correct if o.id not in chosen]
         if missed:
-            feedback.append(Feedback("Also correct, and not chosen: " + "; ".join(missed) + "."))
+            feedback.append(Feedback("Also correct, and not chosen: " + join_texts(missed) + "."))
         return Result(score, score >= 1.0, tuple(feedback))
 
     def describe_answer(self, question: ChoiceQuestion, answer: Any) -> str:
         chosen = {str(a) for a in answer}
-        return "; ".join(o.text for o in question.options if o.id in chosen) or "(none chosen)"
+        return join_texts(o.text for o in question.options if o.id in chosen) or "(none chosen)"
 
     def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
         choices = self._choices(question, entry)
