@@ -22,7 +22,7 @@ from quiz.domain.attempts import Plan, deadline, new_layout
 from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.layout import to_json
 from quiz.domain.questions import Question
-from quiz.domain.scheduling import default_rating
+from quiz.domain.scheduling import RATING_LABELS, Rating, default_rating
 from quiz.domain.times import aware
 from quiz.store import reviews
 from quiz.store.db import db
@@ -35,9 +35,11 @@ def get(attempt_id: int) -> Attempt | None:
 
 
 def get_own(user_id: int, attempt_id: int) -> Attempt | None:
-    """The attempt, if it belongs to *user_id*."""
+    """The attempt, if it belongs to *user_id* and was not discarded."""
     attempt = db.session.get(Attempt, attempt_id)
-    return attempt if attempt is not None and attempt.user_id == user_id else None
+    if attempt is None or attempt.user_id != user_id or attempt.discarded_at is not None:
+        return None
+    return attempt
 
 
 def start(
@@ -48,8 +50,22 @@ def start(
     rng: random.Random | None = None,
 ) -> Attempt:
     """A new attempt with its shuffled layout stored, so a resume shows the same order."""
+    attempt = new_attempt(user_id, questions, plan, now, rng)
+    with use_case() as session:
+        session.add(attempt)
+    return attempt
+
+
+def new_attempt(
+    user_id: int,
+    questions: Sequence[Question],
+    plan: Plan,
+    now: datetime,
+    rng: random.Random | None = None,
+) -> Attempt:
+    """The attempt row for *plan*, not yet added to the session."""
     layout = new_layout(questions, rng or random.Random(), shuffle_questions=plan.shuffle)
-    attempt = Attempt(
+    return Attempt(
         user_id=user_id,
         kind=plan.kind,
         mode=plan.mode,
@@ -62,9 +78,6 @@ def start(
         started_at=now,
         deadline_at=deadline(now, plan.time_limit_s),
     )
-    with use_case() as session:
-        session.add(attempt)
-    return attempt
 
 
 def response_to(attempt_id: int, question_id: str) -> Response | None:
@@ -93,27 +106,30 @@ class _Closed(Exception):
 
 
 def submit_answer(
-    attempt: Attempt, position: int, question: Question, answer: Any, now: datetime
+    attempt: Attempt,
+    position: int,
+    question: Question,
+    answer: Any,
+    now: datetime,
+    self_rated: Rating | None = None,
 ) -> Submission:
-    """Grade *answer*, store it once with its score and review, and finish the attempt
-    when it was the last question. A repeat (double click, back button, a concurrent
-    duplicate) returns the response already stored, unchanged."""
-    result = grade(question, answer)
-    attempt_id, size = attempt.id, attempt.size
-    fields = _response_fields(attempt, position, question, answer, now) | {
-        "score": result.score,
-        "correct": result.correct,
-    }
-    rating = default_rating(result.score, result.correct)
+    """Grade *answer* (or take a flashcard's *self_rated* recall), store it once with its
+    score and review, and finish the attempt when it was the last question. A repeat
+    (double click, back button, a concurrent duplicate) returns the response already
+    stored, unchanged. Exam answers do not feed the review schedule."""
+    graded = _graded(question, answer, self_rated)
+    attempt_id, size, exam = attempt.id, attempt.size, attempt.is_exam
+    fields = _response_fields(attempt, position, question, answer, now) | graded.fields
     for last_try in (False, True):
         try:
             with use_case() as session:
-                if not _add_score(attempt_id, result.score, now):
+                if not _add_score(attempt_id, graded.fields["score"], now):
                     raise _Closed
                 response = Response(**fields)
                 session.add(response)
                 session.flush()  # the unique (attempt, question) constraint fires here
-                reviews.schedule(response, rating, now)
+                if not exam:
+                    reviews.schedule(response, graded.rating, now, chosen=bool(self_rated))
                 if len(answered_positions(attempt_id)) >= size:
                     _close(attempt_id, now)
             return Submission(response, True)
@@ -129,6 +145,26 @@ def submit_answer(
             # question in another attempt (PostgreSQL's read committed lets both see none):
             # once more, now finding the card.
     raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class _Graded:
+    fields: dict[str, Any]  # score, correct (and a flashcard's answer text)
+    rating: Rating
+
+
+def _graded(question: Question, answer: Any, self_rated: Rating | None) -> _Graded:
+    """A typed answer's grade and the rating it implies; or a flashcard's own rating,
+    which scores 1 unless it is Again."""
+    if self_rated is not None:
+        recalled = self_rated is not Rating.Again
+        text = f"Rated {RATING_LABELS[self_rated]} (flashcard)"
+        return _Graded(
+            {"score": float(recalled), "correct": recalled, "answer_text": text}, self_rated
+        )
+    result = grade(question, answer)
+    fields = {"score": result.score, "correct": result.correct}
+    return _Graded(fields, default_rating(result.score, result.correct))
 
 
 def _response_fields(
@@ -149,9 +185,11 @@ def _response_fields(
     }
 
 
-def _open(now: datetime) -> Any:
+def open_conditions(now: datetime) -> Any:
+    """An attempt still taking answers: not finished, not discarded, time not up."""
     return [
         Attempt.finished_at.is_(None),
+        Attempt.discarded_at.is_(None),
         or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now),
     ]
 
@@ -160,7 +198,7 @@ def _add_score(attempt_id: int, score: float, now: datetime) -> bool:
     """Add *score* to the attempt while it is open; False when it has closed."""
     statement = (
         update(Attempt)
-        .where(Attempt.id == attempt_id, *_open(now))
+        .where(Attempt.id == attempt_id, *open_conditions(now))
         .values(score=Attempt.score + score)
         .execution_options(synchronize_session=False)
     )
@@ -190,15 +228,17 @@ def open_attempts(user_id: int, now: datetime) -> list[Attempt]:
     """The user's attempts still open (not finished, time not up), newest first."""
     query = (
         select(Attempt)
-        .where(Attempt.user_id == user_id, *_open(now))
+        .where(Attempt.user_id == user_id, *open_conditions(now))
         .order_by(Attempt.started_at.desc())
     )
     return list(db.session.execute(query).scalars())
 
 
-def attempts_of(user_id: int) -> list[Attempt]:
-    """Every attempt of *user_id*, newest first."""
+def attempts_of(user_id: int, with_discarded: bool = False) -> list[Attempt]:
+    """Every attempt of *user_id* (discarded ones only when asked), newest first."""
     query = select(Attempt).where(Attempt.user_id == user_id).order_by(Attempt.started_at.desc())
+    if not with_discarded:
+        query = query.where(Attempt.discarded_at.is_(None))
     return list(db.session.execute(query).scalars())
 
 
