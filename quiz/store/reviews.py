@@ -119,6 +119,14 @@ def interval_previews(response: Response) -> dict[str, timedelta] | None:
     return previews(before, aware(log.reviewed_at), day)
 
 
+def card_previews(user_id: int, question_id: str, now: datetime) -> dict[str, timedelta]:
+    """Per rating: how long until the question comes back if rated so now (a flashcard's
+    back, before it is rated)."""
+    card = _card(user_id, question_id)
+    day = _introduction_day(user_id, now) if card is None else None
+    return previews(state_of(card), now, day)
+
+
 def due_counts_for(user_id: int, now: datetime) -> DueCounts:
     dues = db.session.execute(select(ReviewCard.due).where(ReviewCard.user_id == user_id)).scalars()
     return due_counts(list(dues), now)

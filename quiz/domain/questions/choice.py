@@ -159,6 +159,9 @@ class SingleType(_Options):
     def describe_answer(self, question: ChoiceQuestion, answer: Any) -> str:
         return next((o.text for o in question.options if o.id == answer), "(no answer)")
 
+    def rows(self, question: ChoiceQuestion, answer: Any) -> tuple[Row, ...]:
+        return ()  # one choice: "your answer" beside "the correct answer" says it all
+
     def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
         field = FormField(
             "answer", "Your answer", "radio", "Choose an answer.", self._choices(question, entry)

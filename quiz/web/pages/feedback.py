@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from quiz.domain.attempts import Kind, Mode, attempt_title
 from quiz.domain.catalog import Catalog
 from quiz.domain.documents import Library, Passage
-from quiz.domain.grading import grade
-from quiz.domain.questions import Question
+from quiz.domain.grading import grade, rows
+from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import Question, Row
 
 
 class StoredResponse(Protocol):
@@ -28,6 +30,9 @@ class NamedAttempt(Protocol):
     mode: Mode
     bank_id: str | None
     document_id: str | None
+
+    @property
+    def entries(self) -> Sequence[LayoutEntry]: ...
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class FeedbackView:
     edited: bool  # the question changed since it was answered
     feedback: tuple[tuple[str, PassageView | None], ...]  # (why not, its own passage)
     passage: PassageView | None
+    rows: tuple[Row, ...] = ()  # the answer item by item beside the key
+    note: str = ""  # "Accepted; watch the spelling: ..."
 
     @property
     def verdict(self) -> str:
@@ -77,22 +84,32 @@ def feedback_view(
 ) -> FeedbackView:
     """Feedback for *response*; when the question was edited since, only what was stored."""
     edited = question is None or question.version != response.question_version
-    feedback: tuple[tuple[str, PassageView | None], ...] = ()
-    if question is not None and not edited:
-        feedback = tuple(
-            (f.text, passage_view(f.passage, library, question) if f.passage else None)
-            for f in grade(question, response.answer).feedback
-            if f.text
-        )
     passage = passage_view(question.passage, library, question) if question else None
-    return FeedbackView(question, response, edited, feedback, passage)
+    if question is None or edited:
+        return FeedbackView(question, response, edited, (), passage)
+    result = grade(question, response.answer)
+    feedback = tuple(
+        (f.text, passage_view(f.passage, library, question) if f.passage else None)
+        for f in result.feedback
+        if f.text
+    )
+    breakdown = rows(question, response.answer)
+    return FeedbackView(question, response, edited, feedback, passage, breakdown, result.note)
 
 
 def title_of(attempt: NamedAttempt, catalog: Catalog) -> str:
     """A readable name for an attempt: never an internal id."""
+    topics: list[str] = []
+    if attempt.kind in (Kind.MIXED, Kind.WEAK, Kind.NEW):
+        for entry in attempt.entries:
+            q = catalog.questions.get(entry.question_id)
+            title = catalog.bank_title(q.bank) if q else None
+            if title and title not in topics:
+                topics.append(title)
     return attempt_title(
         attempt.kind,
         attempt.mode,
         catalog.bank_title(attempt.bank_id),
         catalog.document_title(attempt.document_id),
+        topics,
     )
