@@ -6,14 +6,14 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
-from wtforms import Field, RadioField, SelectChoice, SubmitField
+from wtforms import Field, SelectChoice, SubmitField
 from wtforms.fields import DateField, SearchField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import html_params
 
 from quiz.domain.attempts import Mode
 from quiz.domain.scheduling import RATINGS
-from quiz.web.forms.study import WholeNumberField, in_range
+from quiz.web.forms.study import ChoiceField, WholeNumberField, in_range
 
 
 class ButtonWidget:
@@ -50,10 +50,11 @@ class StartForm(FlaskForm):
 class RateForm(FlaskForm):
     """How well the student recalled the answer."""
 
-    rating = RadioField(
+    rating = ChoiceField(
         "How well did you know it?",
         choices=[SelectChoice(key, key.title()) for key in RATINGS],
         validators=[InputRequired("Choose Again, Hard, Good or Easy.")],
+        invalid="Choose Again, Hard, Good or Easy.",
     )
 
 

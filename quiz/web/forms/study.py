@@ -67,10 +67,17 @@ def _choices(labels: dict[Any, str]) -> list[SelectChoice]:
     return [SelectChoice(str(key), label) for key, label in labels.items()]
 
 
+class TopicsField(MultiCheckboxField):
+    """Checkboxes whose values ``validate_topics`` checks, with its own words."""
+
+    def pre_validate(self, form: Any) -> None:
+        pass
+
+
 class SessionForm(FlaskForm):
     """Which topics, how many questions, which of them, and how."""
 
-    topics = MultiCheckboxField("Topics")
+    topics = TopicsField("Topics")
     length = ChoiceField(
         "How many questions",
         choices=_choices(LENGTH_LABELS),
@@ -95,6 +102,7 @@ class SessionForm(FlaskForm):
         return self
 
     def validate_topics(self, field: Field) -> None:
+        field.data = [t for t in field.data or [] if t]
         if not field.data:
             raise ValidationError("Choose at least one topic.")
         known = {c[0] for c in field.iter_choices()}

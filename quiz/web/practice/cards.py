@@ -52,7 +52,12 @@ def card(attempt_id: int, position: int) -> Page:
 
 
 def _show(
-    attempt: Attempt, position: int, q: Question, rated: str | None = None, back: bool = False
+    attempt: Attempt,
+    position: int,
+    q: Question,
+    rated: str | None = None,
+    back: bool = False,
+    form: RateForm | None = None,
 ) -> str:
     catalog = current_catalog()
     back = back or rated is not None or request.args.get("side") == "back"
@@ -69,7 +74,7 @@ def _show(
         key=describe_key(q),
         passage=passage_view(q.passage, catalog.library, q),
         intervals={name: interval_label(span) for name, span in shown.items()},
-        rate_form=RateForm(),
+        rate_form=form or RateForm(formdata=None),
         next_position=position + 1 if position < attempt.size else None,
     )
 
@@ -77,7 +82,7 @@ def _show(
 def _rate(attempt: Attempt, position: int, q: Question) -> Page:
     form = RateForm()
     if not form.validate_on_submit():
-        return _show(attempt, position, q, back=True), 400
+        return _show(attempt, position, q, back=True, form=form), 400
     attempt_id, size = attempt.id, attempt.size
     rating = RATINGS[form.rating.data]
     if attempts.submit_answer(attempt, position, q, None, now(), self_rated=rating).refused:
