@@ -10,6 +10,7 @@ from typing import Any
 from flask_wtf import FlaskForm
 from wtforms import Field, IntegerField, RadioField, SelectChoice, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, StopValidation, ValidationError
+from wtforms.widgets import TextInput
 
 from quiz.domain.appeals import COMMENT_MAX, REPLY_MAX
 from quiz.domain.sessions import (
@@ -26,7 +27,10 @@ from quiz.web.forms.answers import MultiCheckboxField
 
 
 class WholeNumberField(IntegerField):
-    """An integer field whose parse error is a sentence, not "Not a valid integer value"."""
+    """An integer field whose parse error is a sentence, not "Not a valid integer value",
+    shown as a text box (so what was typed, even "ten", comes back to be corrected)."""
+
+    widget = TextInput()
 
     def __init__(self, *args: Any, invalid: str = "Type a whole number.", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
