@@ -209,7 +209,7 @@ def _session_title(kind: Kind, topics: Sequence[str]) -> str:
         return f"Weak questions: {names}"
     if kind is Kind.NEW:
         return f"New questions: {names}"
-    return f"Mixed: {names}" if len(topics) > 1 else names
+    return f"Mixed: {names}" if len(topics) > 1 else f"Session: {names}"
 
 
 def mode_word(kind: Kind, mode: Mode) -> str:

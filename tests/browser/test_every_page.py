@@ -149,6 +149,8 @@ class Inspector:
                     folder = SCREENSHOTS / "pages"
                     folder.mkdir(parents=True, exist_ok=True)
                     page.screenshot(path=folder / f"{name}-{width}-{theme}.png", full_page=True)
+                    if width == 390:  # what a phone shows first, sticky bar and all
+                        page.screenshot(path=folder / f"{name}-390-{theme}-screen.png")
         page.emulate_media(color_scheme="light")
         page.set_viewport_size({"width": 1280, "height": 800})
         self.checked.append(name)

@@ -25,7 +25,7 @@ def test_a_mixed_ten_question_session_on_a_phone(page: Page, live_server: LiveSe
     base = live_server.url
     page.set_viewport_size(PHONE)
     sign_up(page, base, "mia")
-    page.get_by_role("link", name="Study session").click()
+    page.get_by_role("link", name="Study", exact=True).click()
     titles = [b.title for b in live_server.catalog.banks.values()][:2]
     for title in titles:
         page.get_by_label(title, exact=True).check()

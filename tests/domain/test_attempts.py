@@ -425,7 +425,7 @@ def test_chosen_sessions_are_named_in_words_never_ids():
     assert attempt_title(Kind.MIXED, Mode.PRACTICE, None, None, ["Dosing", "Risks"]) == (
         "Mixed: Dosing + Risks"
     )
-    assert attempt_title(Kind.MIXED, Mode.PRACTICE, "Dosing", None, ["Dosing"]) == "Dosing"
+    assert attempt_title(Kind.MIXED, Mode.PRACTICE, "Dosing", None, ["Dosing"]) == "Session: Dosing"
     assert attempt_title(Kind.WEAK, Mode.PRACTICE, None, None, ["A", "B", "C", "D"]) == (
         "Weak questions: A + B + C and 1 more"
     )
