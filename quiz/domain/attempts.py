@@ -193,7 +193,8 @@ def attempt_title(
     elif kind is Kind.PASSAGE:
         title = f"Passage practice: {document_title or 'a removed document'}"
     elif kind in (Kind.MIXED, Kind.WEAK, Kind.NEW):
-        title = _session_title(kind, topics or [bank_title or "a removed topic"])
+        cards = mode is Mode.FLASHCARDS
+        title = _session_title(kind, topics or [bank_title or "a removed topic"], cards)
     else:
         title = bank_title or "A removed topic"
         if kind is Kind.RETRY:
@@ -203,13 +204,15 @@ def attempt_title(
     return f"Flashcards: {title}" if mode is Mode.FLASHCARDS else title
 
 
-def _session_title(kind: Kind, topics: Sequence[str]) -> str:
+def _session_title(kind: Kind, topics: Sequence[str], cards: bool) -> str:
     names = " + ".join(topics[:3]) + (f" and {len(topics) - 3} more" if len(topics) > 3 else "")
     if kind is Kind.WEAK:
         return f"Weak questions: {names}"
     if kind is Kind.NEW:
         return f"New questions: {names}"
-    return f"Mixed: {names}" if len(topics) > 1 else f"Session: {names}"
+    if len(topics) > 1:
+        return f"Mixed: {names}"
+    return names if cards else f"Session: {names}"  # "Flashcards: Dosing" says it already
 
 
 def mode_word(kind: Kind, mode: Mode) -> str:

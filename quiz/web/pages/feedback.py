@@ -101,11 +101,8 @@ def title_of(attempt: NamedAttempt, catalog: Catalog) -> str:
     """A readable name for an attempt: never an internal id."""
     topics: list[str] = []
     if attempt.kind in (Kind.MIXED, Kind.WEAK, Kind.NEW):
-        for entry in attempt.entries:
-            q = catalog.questions.get(entry.question_id)
-            title = catalog.bank_title(q.bank) if q else None
-            if title and title not in topics:
-                topics.append(title)
+        drawn = {q.bank for e in attempt.entries if (q := catalog.questions.get(e.question_id))}
+        topics = [bank.title for bank in catalog.banks.values() if bank.id in drawn]
     return attempt_title(
         attempt.kind,
         attempt.mode,
