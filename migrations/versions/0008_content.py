@@ -5,7 +5,7 @@ import questions/); the YAML files stay the exchange format. catalog_revision is
 every content change increases, so each process reloads what it serves only when it moved.
 
 Revision ID: 0008_content
-Revises: 0005_attempt_kind
+Revises: 0007_study
 Create Date: 2026-11-30 15:20:59
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0008_content"
-down_revision = "0005_attempt_kind"
+down_revision = "0007_study"
 branch_labels = None
 depends_on = None
 

@@ -10,7 +10,7 @@ Create Date: 2026-11-30 16:40:00
 import sqlalchemy as sa
 from alembic import op
 
-KINDS = ("topic", "review", "retry", "passage")
+KINDS = ("topic", "review", "retry", "passage", "mixed", "weak", "new")
 
 
 # revision identifiers, used by Alembic.
@@ -58,6 +58,7 @@ def upgrade():
             sa.Enum(
                 "practice",
                 "exam",
+                "flashcards",
                 name="assignment_mode",
                 native_enum=False,
                 create_constraint=True,

@@ -22,13 +22,18 @@ class Kind(StrEnum):
     RETRY = "retry"  # the questions a finished attempt got wrong
     PASSAGE = "passage"  # the questions citing one passage
     ASSIGNMENT = "assignment"  # work an instructor gave a class: graded apart from practice
+    MIXED = "mixed"  # a session the student chose: one or several topics, any length
+    WEAK = "weak"  # the student's weak questions: last answer wrong or recall low
+    NEW = "new"  # questions the student has never answered
 
 
 class Mode(StrEnum):
-    """How answers are met: feedback after each (practice) or at the end (exam)."""
+    """How answers are met: feedback after each (practice), at the end (exam), or no
+    answer typed at all: the student turns the card and rates their recall (flashcards)."""
 
     PRACTICE = "practice"
     EXAM = "exam"
+    FLASHCARDS = "flashcards"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,9 @@ KIND_LABELS = {
     Kind.RETRY: "Retry",
     Kind.PASSAGE: "Passage",
     Kind.ASSIGNMENT: "Assignment",
+    Kind.MIXED: "Chosen session",
+    Kind.WEAK: "Weak questions",
+    Kind.NEW: "New questions",
 }
 
 
@@ -175,22 +183,44 @@ def next_step(
 
 
 def attempt_title(
-    kind: Kind, mode: Mode, bank_title: str | None, document_title: str | None
+    kind: Kind,
+    mode: Mode,
+    bank_title: str | None,
+    document_title: str | None,
+    topics: Sequence[str] = (),
 ) -> str:
-    """A readable name for an attempt, whole bank or not."""
+    """A readable name for an attempt, whole bank or not; *topics*: the titles of the
+    banks a chosen session draws on."""
     if kind is Kind.REVIEW:
-        return "Spaced review"
-    if kind is Kind.PASSAGE:
-        return f"Passage practice: {document_title or 'a removed document'}"
-    title = bank_title or "A removed topic"
-    if kind is Kind.RETRY:
-        return f"{title}: retrying mistakes"
-    return f"{title} (exam)" if mode is Mode.EXAM else title
+        title = "Spaced review"
+    elif kind is Kind.PASSAGE:
+        title = f"Passage practice: {document_title or 'a removed document'}"
+    elif kind in (Kind.MIXED, Kind.WEAK, Kind.NEW):
+        cards = mode is Mode.FLASHCARDS
+        title = _session_title(kind, topics or [bank_title or "a removed topic"], cards)
+    else:
+        title = bank_title or "A removed topic"
+        if kind is Kind.RETRY:
+            title = f"{title}: retrying mistakes"
+        elif mode is Mode.EXAM:
+            title = f"{title} (exam)"
+    return f"Flashcards: {title}" if mode is Mode.FLASHCARDS else title
+
+
+def _session_title(kind: Kind, topics: Sequence[str], cards: bool) -> str:
+    names = " + ".join(topics[:3]) + (f" and {len(topics) - 3} more" if len(topics) > 3 else "")
+    if kind is Kind.WEAK:
+        return f"Weak questions: {names}"
+    if kind is Kind.NEW:
+        return f"New questions: {names}"
+    if len(topics) > 1:
+        return f"Mixed: {names}"
+    return names if cards else f"Session: {names}"  # "Flashcards: Dosing" says it already
 
 
 def mode_word(kind: Kind, mode: Mode) -> str:
-    """One word for how an attempt was taken: practice, exam, review, retry, passage or
-    assignment (an assignment taken as an exam is an exam)."""
-    if kind is Kind.TOPIC or mode is Mode.EXAM:
+    """One word for how an attempt was taken: practice, exam, flashcards, review, retry,
+    passage, assignment, mixed, weak or new (an assignment taken as an exam is an exam)."""
+    if mode is not Mode.PRACTICE or kind is Kind.TOPIC:
         return mode.value
     return kind.value

@@ -10,8 +10,9 @@ Answers, by type (as read from the answer form by the type's ``read``):
 - numeric: str, as typed (parsed when graded, so "30 hours" or "0,5" work)
 - ordering: the items in the order the student put them (a list of str)
 
-Partial credit (a score is always in [0, 1]) is each type's rule: multiple and matching
-give it (see their modules and docs/grading.md); the other types score 1 or 0.
+Partial credit (a score is always in [0, 1]) is each type's rule: multiple, matching and
+ordering give it (see their modules and docs/grading.md); the other types score 1 or 0.
+Short answers forgive small typos and say so in the result's ``note``.
 
 An answer of the wrong shape (hostile or malformed input) scores 0 with the question's
 wrong-answer feedback. A question whose type is not registered is a programming error and
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quiz.domain.questions import Feedback, Question, Result, type_of
+from quiz.domain.questions import Feedback, Question, Result, Row, type_of
 
 _MALFORMED = (TypeError, ValueError, AttributeError, KeyError)
 
@@ -36,12 +37,21 @@ def grade(question: Question, answer: Any) -> Result:
         why = question.wrong_feedback or "That is not the answer the documents give."
         result = Result(0.0, False, (Feedback(why),))
     score = min(1.0, max(0.0, result.score))
-    return Result(score, score >= 1.0, result.feedback)
+    return Result(score, score >= 1.0, result.feedback, result.note)
 
 
 def describe_key(question: Question) -> str:
     """The answer key as a sentence a student can read."""
     return type_of(question).describe_key(question)
+
+
+def rows(question: Question, answer: Any) -> tuple[Row, ...]:
+    """The answer item by item beside the key (choice, matching, ordering); () otherwise
+    or when the answer cannot be read."""
+    try:
+        return type_of(question).rows(question, answer)
+    except _MALFORMED:
+        return ()
 
 
 def describe_answer(question: Question, answer: Any) -> str:

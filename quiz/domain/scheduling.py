@@ -30,6 +30,7 @@ __all__ = [
     "end_of_day",
     "forecast",
     "mastery",
+    "recall",
     "review",
 ]
 
@@ -97,20 +98,8 @@ def default_rating(score: float, correct: bool) -> Rating:
 def review(card: CardState | None, rating: Rating, now: datetime) -> CardState:
     """Apply one rating at *now* to *card* (None for a question never reviewed)."""
     now = aware(now)
-    if card is None:
-        fsrs_card = Card(card_id=1, due=now)
-        reviews = 0
-    else:
-        fsrs_card = Card(
-            card_id=1,
-            state=State(card.state),
-            step=card.step,
-            stability=card.stability,
-            difficulty=card.difficulty,
-            due=aware(card.due),
-            last_review=aware(card.last_review) if card.last_review else None,
-        )
-        reviews = card.reviews
+    fsrs_card = Card(card_id=1, due=now) if card is None else _fsrs_card(card)
+    reviews = 0 if card is None else card.reviews
     updated, _log = _SCHEDULER.review_card(fsrs_card, rating, review_datetime=now)
     return CardState(
         int(updated.state),
@@ -121,6 +110,23 @@ def review(card: CardState | None, rating: Rating, now: datetime) -> CardState:
         aware(updated.last_review) if updated.last_review else now,
         reviews + 1,
     )
+
+
+def _fsrs_card(card: CardState) -> Card:
+    return Card(
+        card_id=1,
+        state=State(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=aware(card.due),
+        last_review=aware(card.last_review) if card.last_review else None,
+    )
+
+
+def recall(card: CardState, now: datetime) -> float:
+    """The probability the student recalls the answer at *now* (fsrs' retrievability)."""
+    return float(_SCHEDULER.get_card_retrievability(_fsrs_card(card), aware(now)))
 
 
 def is_due(card: CardState, now: datetime) -> bool:

@@ -1,33 +1,21 @@
-"""Attempts: start one, submit an answer, finish; and the reads that go with them.
-
-Submitting an answer is one transaction: the attempt's score (only while it is open),
-the response and the review schedule are written together or not at all. The attempt
-row is updated first, so two requests writing to the same attempt queue on its row
-(PostgreSQL's row lock; SQLite's single writer) and an answer that races "Finish" is
-either stored and counted, or refused; never stored and ignored.
-"""
+"""Attempts: start one, finish it; and the reads that go with them (answers are
+submitted through :mod:`quiz.store.answers`)."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, bindparam, case, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import or_, select, update
 
 from quiz.domain.attempts import Plan, deadline, new_layout
-from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.layout import to_json
 from quiz.domain.questions import Question
-from quiz.domain.scheduling import default_rating
 from quiz.domain.times import aware
-from quiz.store import reviews
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
-from quiz.store.models.base import When
 from quiz.store.unit import use_case
 
 
@@ -36,9 +24,11 @@ def get(attempt_id: int) -> Attempt | None:
 
 
 def get_own(user_id: int, attempt_id: int) -> Attempt | None:
-    """The attempt, if it belongs to *user_id*."""
+    """The attempt, if it belongs to *user_id* and was not discarded."""
     attempt = db.session.get(Attempt, attempt_id)
-    return attempt if attempt is not None and attempt.user_id == user_id else None
+    if attempt is None or attempt.user_id != user_id or attempt.discarded_at is not None:
+        return None
+    return attempt
 
 
 def start(
@@ -49,8 +39,22 @@ def start(
     rng: random.Random | None = None,
 ) -> Attempt:
     """A new attempt with its shuffled layout stored, so a resume shows the same order."""
+    attempt = new_attempt(user_id, questions, plan, now, rng)
+    with use_case() as session:
+        session.add(attempt)
+    return attempt
+
+
+def new_attempt(
+    user_id: int,
+    questions: Sequence[Question],
+    plan: Plan,
+    now: datetime,
+    rng: random.Random | None = None,
+) -> Attempt:
+    """The attempt row for *plan*, not yet added to the session."""
     layout = new_layout(questions, rng or random.Random(), shuffle_questions=plan.shuffle)
-    attempt = Attempt(
+    return Attempt(
         user_id=user_id,
         kind=plan.kind,
         mode=plan.mode,
@@ -63,9 +67,6 @@ def start(
         started_at=now,
         deadline_at=deadline(now, plan.time_limit_s),
     )
-    with use_case() as session:
-        session.add(attempt)
-    return attempt
 
 
 def response_to(attempt_id: int, question_id: str) -> Response | None:
@@ -80,107 +81,14 @@ def answered_positions(attempt_id: int) -> set[int]:
     return set(db.session.execute(query).scalars())
 
 
-@dataclass(frozen=True)
-class Submission:
-    """What became of an answer: stored now, stored before (a repeat), or refused."""
-
-    response: Response | None
-    stored: bool
-    refused: bool = False  # the attempt had closed (finished, or its time was up)
-
-
-class _Closed(Exception):
-    """The attempt closed before this answer could be stored."""
-
-
-def submit_answer(
-    attempt: Attempt, position: int, question: Question, answer: Any, now: datetime
-) -> Submission:
-    """Grade *answer*, store it once with its score and review, and finish the attempt
-    when it was the last question. A repeat (double click, back button, a concurrent
-    duplicate) returns the response already stored, unchanged."""
-    result = grade(question, answer)
-    attempt_id = attempt.id
-    fields = _response_fields(attempt, position, question, answer, now) | {
-        "score": result.score,
-        "correct": result.correct,
-    }
-    rating = default_rating(result.score, result.correct)
-    for last_try in (False, True):
-        try:
-            with use_case() as session:
-                if not _add_answer(attempt_id, result.score, now):
-                    raise _Closed
-                response = Response(**fields)
-                session.add(response)
-                session.flush()  # the unique (attempt, question) constraint fires here
-                reviews.schedule(response, rating, now)
-            return Submission(response, True)
-        except _Closed:
-            return Submission(None, False, refused=True)
-        except IntegrityError:
-            stored = response_to(attempt_id, question.id)
-            if stored is not None:  # another request stored this answer first: keep that one
-                return Submission(stored, False)
-            if last_try:
-                raise
-            # Else the student's review card was created meanwhile by an answer to the same
-            # question in another attempt (PostgreSQL's read committed lets both see none):
-            # once more, now finding the card.
-    raise AssertionError("unreachable")
-
-
-def _response_fields(
-    attempt: Attempt, position: int, question: Question, answer: Any, now: datetime
-) -> dict[str, Any]:
-    """A response's columns: what was answered, to which version, as machine and text."""
-    return {
-        "attempt_id": attempt.id,
-        "user_id": attempt.user_id,
-        "bank_id": question.bank,
-        "question_id": question.id,
-        "question_version": question.version,
-        "position": position,
-        "answer": answer,
-        "answer_text": describe_answer(question, answer),
-        "key_text": describe_key(question),
-        "submitted_at": now,
-    }
-
-
-def _open(now: datetime) -> Any:
+def open_conditions(now: Any) -> Any:
+    """An attempt still taking answers at *now* (a datetime or a bound parameter): not
+    finished, not discarded, time not up."""
     return [
         Attempt.finished_at.is_(None),
+        Attempt.discarded_at.is_(None),
         or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now),
     ]
-
-
-# Built once (the statement is the same for every answer; only its parameters change).
-_NOW = bindparam("now", type_=When)
-_ADD_ANSWER = (
-    update(Attempt)
-    .where(
-        Attempt.id == bindparam("attempt_id"),
-        Attempt.finished_at.is_(None),
-        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= _NOW),
-    )
-    .values(
-        score=Attempt.score + bindparam("score", type_=Float),
-        answered=Attempt.answered + 1,
-        finished_at=case(
-            (Attempt.answered + 1 >= Attempt.max_score, _NOW), else_=Attempt.finished_at
-        ),
-    )
-    .execution_options(synchronize_session=False)
-)
-
-
-def _add_answer(attempt_id: int, score: float, now: datetime) -> bool:
-    """Count one more answer and its score while the attempt is open, finishing it when
-    this was its last question; False when it has closed. One statement: the row is locked
-    for the rest of the transaction."""
-    parameters = {"attempt_id": attempt_id, "score": score, "now": now}
-    return bool(db.session.execute(_ADD_ANSWER, parameters).rowcount)  # type: ignore[attr-defined]
 
 
 def _close(attempt_id: int, moment: datetime) -> None:
@@ -206,15 +114,17 @@ def open_attempts(user_id: int, now: datetime) -> list[Attempt]:
     """The user's attempts still open (not finished, time not up), newest first."""
     query = (
         select(Attempt)
-        .where(Attempt.user_id == user_id, *_open(now))
+        .where(Attempt.user_id == user_id, *open_conditions(now))
         .order_by(Attempt.started_at.desc())
     )
     return list(db.session.execute(query).scalars())
 
 
-def attempts_of(user_id: int) -> list[Attempt]:
-    """Every attempt of *user_id*, newest first."""
+def attempts_of(user_id: int, with_discarded: bool = False) -> list[Attempt]:
+    """Every attempt of *user_id* (discarded ones only when asked), newest first."""
     query = select(Attempt).where(Attempt.user_id == user_id).order_by(Attempt.started_at.desc())
+    if not with_discarded:
+        query = query.where(Attempt.discarded_at.is_(None))
     return list(db.session.execute(query).scalars())
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from quiz.domain.scheduling import CardState, DueCounts, Rating, due_counts, review
+from quiz.domain.scheduling import CardState, DueCounts, Rating, due_counts
+from quiz.domain.study import introduction_day, previews, schedule_first
 from quiz.domain.times import aware
 from quiz.store.db import db
 from quiz.store.models import Response, ReviewCard, ReviewLog
+from quiz.store.settings import limits_of
 from quiz.store.unit import use_case
 
 
-def _state(card: ReviewCard | None) -> CardState | None:
+def state_of(card: ReviewCard | None) -> CardState | None:
     if card is None:
         return None
     last = aware(card.last_review) if card.last_review else None
@@ -29,28 +31,37 @@ def _card(user_id: int, question_id: str) -> ReviewCard | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def _store(card: ReviewCard | None, user_id: int, question_id: str, state: CardState) -> None:
+def _store(
+    card: ReviewCard | None,
+    user_id: int,
+    question_id: str,
+    state: CardState,
+    introduced_on: date | None = None,
+) -> None:
     """Write *state* to the student's *card* (already read), or to a new card if None."""
     if card is None:
-        card = ReviewCard(user_id=user_id, question_id=question_id)
+        card = ReviewCard(user_id=user_id, question_id=question_id, introduced_on=introduced_on)
         db.session.add(card)
     card.state, card.step = state.state, state.step
     card.stability, card.difficulty = state.stability, state.difficulty
     card.due, card.last_review, card.reviews = state.due, state.last_review, state.reviews
 
 
-def schedule(response: Response, rating: Rating, moment: datetime) -> None:
+def schedule(response: Response, rating: Rating, moment: datetime, chosen: bool = False) -> None:
     """Review the student's card for the response's question (part of the caller's
-    transaction: no commit here)."""
+    transaction: no commit here). A question's first review enters the schedule on the
+    first day with room under the student's daily limit of new questions."""
     card = _card(response.user_id, response.question_id)
-    before = _state(card)
-    _store(card, response.user_id, response.question_id, review(before, rating, moment))
+    before = state_of(card)
+    day = _introduction_day(response.user_id, moment) if card is None else None
+    state = schedule_first(before, rating, moment, day)
+    _store(card, response.user_id, response.question_id, state, day)
     log = ReviewLog(
         response_id=response.id,
         user_id=response.user_id,
         question_id=response.question_id,
         rating=int(rating),
-        chosen=False,
+        chosen=chosen,
         card_before=before.to_dict() if before else None,
         reviewed_at=moment,
     )
@@ -76,10 +87,44 @@ def rate(response: Response, rating: Rating) -> bool:
         if aware(card.last_review) != aware(log.reviewed_at):
             return False
         before = CardState.from_dict(log.card_before) if log.card_before else None
-        state = review(before, rating, aware(log.reviewed_at))
+        day = card.introduced_on if before is None else None
+        state = schedule_first(before, rating, aware(log.reviewed_at), day)
         _store(card, response.user_id, response.question_id, state)
         log.rating, log.chosen = int(rating), True
     return True
+
+
+def _introduction_day(user_id: int, moment: datetime) -> date:
+    today = aware(moment).date()
+    query = (
+        select(ReviewCard.introduced_on, func.count())
+        .where(ReviewCard.user_id == user_id, ReviewCard.introduced_on >= today)
+        .group_by(ReviewCard.introduced_on)
+    )
+    introduced = {day: n for day, n in db.session.execute(query) if day is not None}
+    return introduction_day(today, introduced, limits_of(user_id).new_per_day)
+
+
+def interval_previews(response: Response) -> dict[str, timedelta] | None:
+    """Per rating: how long until the question comes back if the student re-rates the
+    response so now; None when its rating can no longer change (rate() explains)."""
+    log = review_log(response.id)
+    card = _card(response.user_id, response.question_id)
+    if log is None or card is None or card.last_review is None:
+        return None
+    if aware(card.last_review) != aware(log.reviewed_at):
+        return None
+    before = CardState.from_dict(log.card_before) if log.card_before else None
+    day = card.introduced_on if before is None else None
+    return previews(before, aware(log.reviewed_at), day)
+
+
+def card_previews(user_id: int, question_id: str, now: datetime) -> dict[str, timedelta]:
+    """Per rating: how long until the question comes back if rated so now (a flashcard's
+    back, before it is rated)."""
+    card = _card(user_id, question_id)
+    day = _introduction_day(user_id, now) if card is None else None
+    return previews(state_of(card), now, day)
 
 
 def due_counts_for(user_id: int, now: datetime) -> DueCounts:

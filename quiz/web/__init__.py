@@ -21,10 +21,11 @@ from quiz.web import (
     review,
     security,
     sources,
+    study,
 )
 from quiz.web.extensions import csrf, limiter, login_manager
 
-BLUEPRINTS = (auth, practice, history, sources, health, review, instructor, authoring)
+BLUEPRINTS = (auth, practice, history, sources, health, review, study, instructor, authoring)
 
 
 def init_app(app: Flask) -> None:
@@ -36,8 +37,15 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     errors.init_app(app)
     app.jinja_env.globals.update(mode_word=mode_word, type_of=type_of, utc=aware)
+    app.jinja_env.filters["tidy"] = tidy
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
+
+
+def tidy(text: str) -> str:
+    """A stored list of texts without the ".;" that answers stored before lists were
+    joined without their texts' full stops show."""
+    return str(text).replace(".; ", "; ")
 
 
 def check_answer_partials(templates: Path) -> None:

@@ -6,8 +6,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
-from quiz.domain.attempts import Kind, Plan, wrong_question_ids
-from quiz.store import attempts, reviews, student
+from quiz.domain.attempts import Kind, Mode, Plan, wrong_question_ids
+from quiz.store import attempts, reviews, student, study
 from quiz.web.context import current_catalog, now
 from quiz.web.pages.progress import ProgressRows, progress_report
 from quiz.web.security import own_attempt
@@ -24,16 +24,28 @@ def _begin(question_ids: list[str], plan: Plan, empty_message: str) -> HttpRespo
         flash(empty_message, "info")
         return redirect(url_for("practice.index"))
     attempt = attempts.start(current_user.id, questions, plan, now())
-    return redirect(url_for("practice.question", attempt_id=attempt.id, position=1))
+    endpoint = "practice.card" if plan.mode is Mode.FLASHCARDS else "practice.question"
+    return redirect(url_for(endpoint, attempt_id=attempt.id, position=1))
 
 
 @bp.route("/review/start", methods=["POST"])
 @login_required
 def start() -> HttpResponse:
-    """An attempt of the student's due questions across all banks, most overdue first."""
+    """An attempt of the student's due questions across all banks, most overdue first,
+    no more than today's review limit leaves; as a quiz or (``style=flashcards``) as
+    flashcards."""
+    moment = now()
+    _, _, left = study.allowance(current_user.id, moment)
+    if not left:
+        flash(
+            "You have reached today's review limit. Change it in Settings, or come back tomorrow.",
+            "info",
+        )
+        return redirect(url_for("practice.index"))
     known = set(current_catalog().questions)
-    due = reviews.due_question_ids(current_user.id, now(), known, REVIEW_SIZE)
-    plan = Plan(Kind.REVIEW, shuffle=False)  # most overdue first
+    due = reviews.due_question_ids(current_user.id, moment, known, min(REVIEW_SIZE, left))
+    mode = Mode.FLASHCARDS if request.form.get("style") == "flashcards" else Mode.PRACTICE
+    plan = Plan(Kind.REVIEW, mode, shuffle=False)  # most overdue first
     return _begin(due, plan, "Nothing is due for review right now.")
 
 
@@ -73,12 +85,13 @@ def progress() -> str:
     """Mastery per bank, scores over time, days practised and the coming week's reviews."""
     moment, user_id = now(), current_user.id
     results = [(r.ended, r.bank_id, r.percent) for r in student.results_over_time(user_id, moment)]
+    catalog = current_catalog()
     rows = ProgressRows(
         reviews.card_dues(user_id),
         student.last_results(user_id),
         results,
         student.answer_times(user_id),
+        study.ratings_since(user_id, moment),
+        study.card_states(user_id, set(catalog.questions)),
     )
-    return render_template(
-        "review/progress.html", report=progress_report(rows, current_catalog(), moment)
-    )
+    return render_template("review/progress.html", report=progress_report(rows, catalog, moment))

@@ -414,10 +414,26 @@ def test_an_attempt_of_a_removed_bank_or_document_never_shows_an_internal_id():
 
 
 def test_the_mode_word_names_how_an_attempt_was_taken():
-    words = [mode_word(k, Mode.PRACTICE) for k in Kind]
-    assert words == ["practice", "review", "retry", "passage", "assignment"]
+    assert [mode_word(k, Mode.PRACTICE) for k in Kind] == [
+        "practice", "review", "retry", "passage", "assignment", "mixed", "weak", "new",
+    ]  # fmt: skip
     assert mode_word(Kind.TOPIC, Mode.EXAM) == "exam"
     assert mode_word(Kind.ASSIGNMENT, Mode.EXAM) == "exam"
+    assert mode_word(Kind.MIXED, Mode.FLASHCARDS) == "flashcards"
+
+
+def test_chosen_sessions_are_named_in_words_never_ids():
+    assert attempt_title(Kind.MIXED, Mode.PRACTICE, None, None, ["Dosing", "Risks"]) == (
+        "Mixed: Dosing + Risks"
+    )
+    assert attempt_title(Kind.MIXED, Mode.PRACTICE, "Dosing", None, ["Dosing"]) == "Session: Dosing"
+    assert attempt_title(Kind.WEAK, Mode.PRACTICE, None, None, ["A", "B", "C", "D"]) == (
+        "Weak questions: A + B + C and 1 more"
+    )
+    assert attempt_title(Kind.NEW, Mode.FLASHCARDS, "Dosing", None) == (
+        "Flashcards: New questions: Dosing"
+    )
+    assert attempt_title(Kind.REVIEW, Mode.FLASHCARDS, None, None) == "Flashcards: Spaced review"
 
 
 def test_wrong_question_ids_are_those_not_answered_right_in_layout_order():

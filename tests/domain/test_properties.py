@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import string
 
@@ -221,10 +222,21 @@ def test_a_number_scores_one_exactly_when_it_is_inside_the_inclusive_range(qs, v
 @MODEST
 @given(
     value=st.floats(min_value=30, max_value=40),
-    unit=st.sampled_from(["mg", "minutes", "days", "h", "%"]),
+    unit=st.sampled_from(["mg", "minutes", "days", "%", "apples"]),
 )
-def test_a_number_in_the_range_with_another_unit_scores_zero(qs, value, unit):
+def test_a_number_in_the_range_in_another_unit_scores_zero(qs, value, unit):
+    """Another unit of time is converted (30 minutes is half an hour), any other unit is
+    not a number in hours: either way 30 to 40 of it is not 30 to 40 hours."""
     assert grade(qs["fx-numeric"], f"{value!r} {unit}").score == 0.0
+
+
+@MODEST
+@given(
+    value=st.floats(min_value=30, max_value=40),
+    unit=st.sampled_from(["h", "hr", "hrs", "hour", "hours", "Hours."]),
+)
+def test_a_number_in_the_range_with_the_unit_abbreviated_scores_one(qs, value, unit):
+    assert grade(qs["fx-numeric"], f"{value!r} {unit}").score == 1.0
 
 
 # ------------------------------------------------------------ partial-credit rules
@@ -270,11 +282,21 @@ def test_matching_score_is_the_share_of_left_items_matched_to_their_partner(qs, 
 
 @MODEST
 @given(data=st.data())
-def test_ordering_scores_one_only_in_exactly_the_key_order(qs, data):
+def test_ordering_scores_its_longest_ordered_subsequence(qs, data):
+    """Brute force: the longest subsequence of the answer in key order, over n; a run of
+    one earns nothing; 1 only in exactly the key order."""
     q = qs["fx-order"]
     response = data.draw(st.permutations(q.items))
-    score = grade(q, response).score
-    assert score == (1.0 if tuple(response) == q.items else 0.0)
+    ranks = [q.items.index(item) for item in response]
+    longest = max(
+        len(combo)
+        for size in range(1, len(ranks) + 1)
+        for combo in itertools.combinations(ranks, size)
+        if list(combo) == sorted(combo)
+    )
+    result = grade(q, response)
+    assert result.score == pytest.approx(longest / len(q.items) if longest > 1 else 0.0)
+    assert result.correct is (tuple(response) == q.items)
 
 
 @MODEST

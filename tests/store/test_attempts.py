@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from quiz.domain.attempts import Kind, Mode, Plan
 from quiz.domain.questions import type_of
-from quiz.store import attempts
+from quiz.store import answers, attempts
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, ReviewLog
@@ -51,7 +51,7 @@ def test_an_answer_adds_its_score_to_the_attempt_and_logs_its_review(ctx):
     user_id, bank = ctx
     attempt = _start(user_id, bank)
     q, answer = _right(attempt, 1)
-    submission = attempts.submit_answer(attempt, 1, q, answer, T0)
+    submission = answers.submit_answer(attempt, 1, q, answer, T0)
     assert submission.stored and not submission.refused
     assert db.session.get(Attempt, attempt.id).score == 1.0
     assert db.session.scalar(select(func.count()).select_from(ReviewLog)) == 1
@@ -61,8 +61,8 @@ def test_a_repeated_answer_returns_the_first_and_changes_nothing(ctx):
     user_id, bank = ctx
     attempt = _start(user_id, bank)
     q, answer = _right(attempt, 1)
-    first = attempts.submit_answer(attempt, 1, q, answer, T0)
-    again = attempts.submit_answer(attempt, 1, q, "something else", T0 + timedelta(seconds=3))
+    first = answers.submit_answer(attempt, 1, q, answer, T0)
+    again = answers.submit_answer(attempt, 1, q, "something else", T0 + timedelta(seconds=3))
     assert (again.stored, again.refused, again.response.id) == (False, False, first.response.id)
     assert db.session.get(Attempt, attempt.id).score == 1.0
 
@@ -72,7 +72,7 @@ def test_the_last_answer_finishes_the_attempt(ctx):
     attempt = _start(user_id, bank)
     for position in range(1, attempt.size + 1):
         q, answer = _right(attempt, position)
-        attempts.submit_answer(attempt, position, q, answer, T0 + timedelta(minutes=position))
+        answers.submit_answer(attempt, position, q, answer, T0 + timedelta(minutes=position))
     stored = db.session.get(Attempt, attempt.id)
     assert stored.finished_at.replace(tzinfo=UTC) == T0 + timedelta(minutes=7)
     assert stored.score == 7.0
@@ -83,7 +83,7 @@ def test_an_answer_to_a_finished_attempt_is_refused_and_stores_nothing(ctx):
     attempt = _start(user_id, bank)
     attempts.finish(attempt, T0)
     q, answer = _right(attempt, 1)
-    assert attempts.submit_answer(attempt, 1, q, answer, T0).refused
+    assert answers.submit_answer(attempt, 1, q, answer, T0).refused
     assert db.session.scalar(select(func.count()).select_from(Response)) == 0
     assert db.session.get(Attempt, attempt.id).score == 0.0
 
@@ -92,7 +92,7 @@ def test_an_answer_after_the_deadline_is_refused_and_stores_nothing(ctx):
     user_id, bank = ctx
     attempt = _start(user_id, bank, mode=Mode.EXAM, time_limit_s=60)
     q, answer = _right(attempt, 1)
-    assert attempts.submit_answer(attempt, 1, q, answer, T0 + timedelta(seconds=61)).refused
+    assert answers.submit_answer(attempt, 1, q, answer, T0 + timedelta(seconds=61)).refused
     assert db.session.scalar(select(func.count()).select_from(Response)) == 0
 
 

@@ -7,6 +7,7 @@ import re
 import shutil
 import sqlite3
 import threading
+from datetime import UTC, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +15,8 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 from werkzeug.datastructures import MultiDict
 
+from quiz.domain.attempts import Kind, Plan
+from quiz.store import attempts
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, ReviewCard, ReviewLog
@@ -230,8 +233,11 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
     find no review card and both insert one; the loser must retry, not fail."""
     from quiz.store import reviews as records
 
-    first, second = start(client), start(client)
+    first = start(client)  # a second Practise would resume it: the second attempt is a new one
     with app.app_context():
+        bank = current_catalog().banks["fixture"]
+        plan = Plan(Kind.TOPIC, bank_id=bank.id)
+        second = attempts.start(student, bank.questions, plan, datetime.now(UTC)).id
         q = current_catalog().questions["fx-tf"]
         positions = {
             a: next(

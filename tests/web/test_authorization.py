@@ -15,7 +15,15 @@ import pytest
 from quiz import ROOT
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
-from quiz.store.models import INSTRUCTOR, Attempt, Course, CourseInstructor, Enrollment, User
+from quiz.store.models import (
+    INSTRUCTOR,
+    Appeal,
+    Attempt,
+    Course,
+    CourseInstructor,
+    Enrollment,
+    User,
+)
 from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, answer_data, make_app
 
 LOGIN = "login"  # expected: a redirect to the login page
@@ -31,6 +39,14 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("practice.rate", "POST"): (LOGIN, 302, 404, 404),
     ("practice.finish", "POST"): (LOGIN, 302, 404, 404),
     ("practice.summary", "GET"): (LOGIN, 200, 404, 404),
+    ("practice.card", "GET"): (LOGIN, 200, 404, 404),
+    ("practice.card", "POST"): (LOGIN, 302, 404, 404),
+    ("practice.discard", "POST"): (LOGIN, 302, 404, 404),
+    ("practice.appeal", "POST"): (LOGIN, 302, 404, 404),
+    ("study.session", "GET"): (LOGIN, 200, 200, 200),
+    ("study.session", "POST"): (LOGIN, 302, 302, 302),
+    ("study.study_settings", "GET"): (LOGIN, 200, 200, 200),
+    ("study.study_settings", "POST"): (LOGIN, 302, 302, 302),
     ("review.retry", "POST"): (LOGIN, 302, 404, 404),
     ("review.start", "POST"): (LOGIN, 302, 302, 302),
     ("review.passage", "POST"): (LOGIN, 302, 302, 302),
@@ -73,6 +89,8 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("authoring.new_document", "POST"): (LOGIN, 403, 403, 400),
     ("authoring.document", "GET"): (LOGIN, 403, 403, 200),
     ("authoring.document", "POST"): (LOGIN, 403, 403, 400),
+    ("instructor.appeals_queue", "GET"): (LOGIN, 403, 403, 200),
+    ("instructor.decide_appeal", "POST"): (LOGIN, 403, 403, 302),
 }
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
@@ -86,8 +104,9 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    """A database where ann (the owner) has an open attempt with one answer and a finished
-    one; built once, copied for each test (hashing passwords is slow on purpose)."""
+    """A database where ann (the owner) has an open attempt with two wrong answers (the
+    second appealed), a finished one and a flashcard session; built once, copied for each
+    test (hashing passwords is slow on purpose)."""
     folder = tmp_path_factory.mktemp("authz")
     questions = folder / "questions"
     shutil.copytree(ROOT / "questions" / "sources", questions / "sources")
@@ -114,12 +133,18 @@ def template(tmp_path_factory):
     client.post(f"/attempts/{finished}/finish")
     attempt = _start(client)
     with app.app_context():
-        entry = db.session.get(Attempt, attempt).layout[0]
-        q = current_catalog().questions[entry["question_id"]]
-        client.post(f"/attempts/{attempt}/1", data=answer_data(q, entry))
+        for position in (1, 2):
+            entry = db.session.get(Attempt, attempt).layout[position - 1]
+            q = current_catalog().questions[entry["question_id"]]
+            client.post(f"/attempts/{attempt}/{position}", data=answer_data(q, entry, right=False))
+        client.post(f"/attempts/{attempt}/2/appeal", data={"comment": "It should count"})
+        appeal_id = db.session.execute(db.select(Appeal.id)).scalar_one()
+        r = client.post("/study", data={**SESSION, "style": "flashcards"})
+        cards = int(re.search(r"/attempts/(\d+)", r.headers["Location"]).group(1))
         db.session.remove()
         db.engine.dispose()
-    return folder, questions, {"attempt": attempt, "finished": finished, "owner_id": owner_id}
+    ids = {"attempt": attempt, "finished": finished, "owner_id": owner_id}
+    return folder, questions, ids | {"appeal": appeal_id, "cards": cards}
 
 
 @pytest.fixture
@@ -177,17 +202,30 @@ def _url(endpoint: str, ids: dict) -> str:
         "authoring.retire_question": "/instructor/content/questions/fx-tf/restore",
         "authoring.new_document": "/instructor/content/documents/new",
         "authoring.document": "/instructor/content/documents/guide",
+        "practice.card": f"/attempts/{ids['cards']}/card/1",
+        "practice.discard": f"/attempts/{attempt}/discard",
+        "practice.appeal": f"/attempts/{attempt}/1/appeal",
+        "study.session": "/study",
+        "study.study_settings": "/settings",
+        "instructor.appeals_queue": "/instructor/appeals",
+        "instructor.decide_appeal": f"/instructor/appeals/{ids['appeal']}",
     }
     return paths[endpoint]
 
 
+SESSION = {"topics": "fixture", "length": "10", "selection": "all", "style": "quiz"}
 FORMS = {
     "practice.start": {"practise": "Practise"},
     "practice.rate": {"rating": "good"},
+    "practice.card": {"rating": "good"},
+    "practice.appeal": {"comment": "My answer means the same"},
     "review.passage": {"question": "fx-match"},
     "authoring.move_bank": {"direction": "down"},
     "authoring.edit_question": {"prompt": ""},
     "authoring.bank": {"title": ""},
+    "study.session": SESSION,
+    "study.study_settings": {"new_per_day": "5", "reviews_per_day": "50"},
+    "instructor.decide_appeal": {"decision": "accept", "reply": "Fair"},
 }
 
 

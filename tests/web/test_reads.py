@@ -45,12 +45,18 @@ def _answer(app, client, attempt_id: int, position: int) -> None:
 
 @pytest.fixture
 def world(app, client, student, create_user, auth, clock):
-    """Ann's attempts in every state; returns the pages to read."""
-    open_one = _start(client)
-    _answer(app, client, open_one, 1)
-    finished = _start(client)
+    """Ann's attempts in every state (and a flashcard session, an appeal, her settings);
+    returns the pages to read."""
+    finished = _start(client)  # practising a topic resumes an open attempt: finish it first
     for position in range(1, 8):
         _answer(app, client, finished, position)
+    client.post(f"/attempts/{finished}/1/appeal", data={"comment": "It should count"})
+    open_one = _start(client)
+    _answer(app, client, open_one, 1)
+    session = {"topics": "fixture", "length": "10", "selection": "all", "style": "flashcards"}
+    cards = int(re.search(r"/attempts/(\d+)", client.post("/study", data=session).location)[1])
+    client.post(f"/attempts/{cards}/card/1", data={"rating": "good"})
+    client.post("/settings", data={"new_per_day": "5", "reviews_per_day": "50"})
     exam = _start(client, exam="Start exam", minutes="5")
     _answer(app, client, exam, 1)
     clock.now = T0 + timedelta(minutes=10)  # the exam's time ran out; nothing wrote that down
@@ -63,6 +69,14 @@ def world(app, client, student, create_user, auth, clock):
         *(f"/attempts/{a}" for a in (open_one, finished, exam)),
         *(f"/attempts/{a}/summary" for a in (open_one, finished, exam)),
         *(f"/attempts/{a}/{n}" for a in (open_one, finished, exam) for n in (1, 2, 7)),
+        f"/attempts/{finished}/summary?show=mistakes",
+        f"/attempts/{cards}",
+        *(f"/attempts/{cards}/card/{n}" for n in (1, 2)),
+        f"/attempts/{cards}/card/2?side=back",
+        f"/attempts/{cards}/1",  # a flashcard session's question page sends to its card
+        "/study",
+        "/study?topic=fixture",
+        "/settings",
     ]
     instructor = create_user("ines", role="instructor")
     staff = [
@@ -84,6 +98,7 @@ def world(app, client, student, create_user, auth, clock):
         "/instructor/content/questions/fx-tf/history",
         "/instructor/content/documents/new",
         "/instructor/content/documents/guide",
+        "/instructor/appeals",
     ]
     return pages, staff, instructor
 

@@ -68,7 +68,8 @@ def test_home_shows_due_now_and_today(app, client, student, clock):
     clock.now = T0 + timedelta(minutes=5)  # past the wrong one's step, before the right one's
     page = client.get("/").text
     assert re.search(
-        r"<strong>1</strong> question due now,\s*<strong>2</strong> due by the end of today", page
+        r'<span class="stat">1</span> question due now,\s*<strong>2</strong> due by the end of today',
+        page,
     )
 
 
@@ -206,5 +207,5 @@ def test_progress_page_shows_mastery_forecast_and_history(app, client, student, 
     page = client.get("/progress").text
     assert "Fixture bank" in page
     assert "86%" in page  # 6 of 7 mastered
-    assert page.count("<svg") == 2
+    assert page.count("<svg") == 3  # the forecast, reviews per day, scores over time
     assert "practised on <strong>1</strong> day" in page

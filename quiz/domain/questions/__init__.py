@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from quiz.domain.questions.base import Feedback, Option, Question, QuestionType, Result
-from quiz.domain.questions.choice import MULTIPLE, SINGLE, ChoiceQuestion
+from quiz.domain.questions.base import Feedback, Option, Question, QuestionType, Result, Row
+from quiz.domain.questions.choice import SINGLE, ChoiceQuestion
 from quiz.domain.questions.forms import AnswerForm, FormField, InvalidAnswer
 from quiz.domain.questions.matching import MATCHING, MatchingQuestion, Pair
+from quiz.domain.questions.multiple import MULTIPLE
 from quiz.domain.questions.numeric import NUMERIC, NumericKey, NumericQuestion, parse_number
 from quiz.domain.questions.ordering import ORDERING, OrderingQuestion
 from quiz.domain.questions.text_entry import SHORT_ANSWER, ShortAnswerQuestion
@@ -77,6 +78,7 @@ __all__ = [
     "QuestionType",
     "RegistryError",
     "Result",
+    "Row",
     "ShortAnswerQuestion",
     "TrueFalseQuestion",
     "check_registry",

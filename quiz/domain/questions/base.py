@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Generic, Literal, Protocol, TypeVar, get_args
 
@@ -112,6 +111,17 @@ class Result:
     score: float
     correct: bool
     feedback: tuple[Feedback, ...] = ()
+    note: str = ""  # said beside the verdict, e.g. "Accepted; watch the spelling: homeostasis"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item of an answer set against the key, for a per-row ✓/✗ table."""
+
+    item: str  # an option, a left-hand item, a position
+    given: str  # what the student gave for it
+    key: str  # what the key says
+    right: bool
 
 
 def all_or_nothing(question: Question, right: bool) -> Result:
@@ -195,26 +205,14 @@ class QuestionType(ABC, Generic[Q]):
         """The shown texts offered as wrong (wrong options, distractors); none by default."""
         return ()
 
+    def rows(self, question: Q, answer: Any) -> tuple[Row, ...]:
+        """The answer item by item beside the key; empty for one-part answers."""
+        return ()
+
     def analysis_choices(self, question: Q) -> list[tuple[str, str, bool]]:
         """``(stored answer key, label, correct)`` per choice, for distractor counts;
         empty for types whose answers are not a pick among choices."""
         return []
-
-
-def duplicates(values: Iterable[str]) -> list[str]:
-    """Values that occur more than once, each time after the first."""
-    seen: set[str] = set()
-    dupes = []
-    for value in values:
-        if value in seen:
-            dupes.append(value)
-        seen.add(value)
-    return dupes
-
-
-def text_key(text: str) -> str:
-    """Texts that differ only in case and spacing are the same choice."""
-    return " ".join(text.casefold().split())
 
 
 def need_wrong_feedback(spec: Any, checks: Checks) -> str:
@@ -225,16 +223,3 @@ def need_wrong_feedback(spec: Any, checks: Checks) -> str:
             "wrong_feedback", "wrong_feedback is missing; say why a wrong answer is wrong"
         )
     return feedback
-
-
-def in_order(stored: Iterable[str], current: Iterable[str]) -> list[str]:
-    """*current* values in the *stored* order; values new since then go last."""
-    now = list(current)
-    present = [v for v in stored if v in now]
-    return present + [v for v in now if v not in present]
-
-
-def shuffled(values: Iterable[str], rng: random.Random) -> tuple[str, ...]:
-    out = list(values)
-    rng.shuffle(out)
-    return tuple(out)

@@ -1,4 +1,5 @@
-"""Choice questions: single (one right option) and multiple (several).
+"""Choice questions: single (one right option) and multiple (several; its type is in
+:mod:`quiz.domain.questions.multiple`).
 
 Answers: single, the chosen option id; multiple, the chosen ids (a list). Partial credit
 for multiple: (right options chosen - wrong options chosen) / right options, never below
@@ -20,17 +21,16 @@ from quiz.domain.questions.base import (
     QuestionSpec,
     QuestionType,
     Result,
+    Row,
     Slug,
     SourceSpec,
     Spec,
     Text,
-    duplicates,
-    in_order,
-    shuffled,
-    text_key,
 )
 from quiz.domain.questions.editing import OPTION_SOURCE, EditField, Editor, EditRows
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
+from quiz.domain.questions.lists import duplicates, in_order, shuffled, text_key
+from quiz.domain.questions.wording import join_texts
 
 # ---------------------------------------------------------------------- the specs
 
@@ -64,7 +64,7 @@ class ChoiceQuestion(Question):
 # ------------------------------------------------------------- options (shared)
 
 
-def _check_options(spec: SingleSpec | MultipleSpec, checks: Checks) -> tuple[Option, ...]:
+def check_options(spec: SingleSpec | MultipleSpec, checks: Checks) -> tuple[Option, ...]:
     for dup in duplicates(o.id for o in spec.options):
         checks.problem("options", f"option id {dup!r} is used twice")
     for dup in duplicates(text_key(o.text) for o in spec.options):
@@ -104,13 +104,26 @@ def shown_options(question: ChoiceQuestion, entry: LayoutEntry) -> list[Option]:
     return [by_id[i] for i in in_order(entry.order, by_id)]
 
 
-class _Options(QuestionType[ChoiceQuestion]):
+class Options(QuestionType[ChoiceQuestion]):
     """What single and multiple choice share."""
 
     template = "choice"
 
     def describe_key(self, question: ChoiceQuestion) -> str:
-        return "; ".join(o.text for o in question.options if o.correct)
+        return join_texts(o.text for o in question.options if o.correct)
+
+    def rows(self, question: ChoiceQuestion, answer: Any) -> tuple[Row, ...]:
+        """Every option: chosen or not, correct or not; right when the two agree."""
+        chosen = {str(answer)} if isinstance(answer, str) else {str(a) for a in answer}
+        return tuple(
+            Row(
+                o.text,
+                "chosen" if o.id in chosen else "not chosen",
+                "correct" if o.correct else "wrong",
+                (o.id in chosen) == o.correct,
+            )
+            for o in question.options
+        )
 
     def shuffle(self, question: ChoiceQuestion, rng: random.Random) -> LayoutEntry:
         order = shuffled((o.id for o in question.options), rng)
@@ -135,12 +148,12 @@ class _Options(QuestionType[ChoiceQuestion]):
         return tuple((o.id, o.text) for o in shown_options(question, entry))
 
 
-class SingleType(_Options):
+class SingleType(Options):
     name = "single"
     spec = SingleSpec
 
     def build(self, spec: Any, common: dict[str, Any], checks: Checks) -> ChoiceQuestion:
-        options = _check_options(spec, checks)
+        options = check_options(spec, checks)
         correct = sum(o.correct for o in options)
         if len(options) < 2:
             checks.problem("options", "a single-choice question needs at least 2 options")
@@ -163,6 +176,9 @@ class SingleType(_Options):
     def describe_answer(self, question: ChoiceQuestion, answer: Any) -> str:
         return next((o.text for o in question.options if o.id == answer), "(no answer)")
 
+    def rows(self, question: ChoiceQuestion, answer: Any) -> tuple[Row, ...]:
+        return ()  # one choice: "your answer" beside "the correct answer" says it all
+
     def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
         field = FormField(
             "answer", "Your answer", "radio", "Choose an answer.", self._choices(question, entry)
@@ -183,63 +199,4 @@ class SingleType(_Options):
         return rng.choices(wrong, range(len(wrong), 0, -1))[0]
 
 
-class MultipleType(_Options):
-    name = "multiple"
-    spec = MultipleSpec
-
-    def build(self, spec: Any, common: dict[str, Any], checks: Checks) -> ChoiceQuestion:
-        options = _check_options(spec, checks)
-        correct = sum(o.correct for o in options)
-        if len(options) < 3:
-            checks.problem("options", "a multiple-choice question needs at least 3 options")
-        if correct < 2:
-            checks.problem(
-                "options",
-                "a multiple-choice question needs at least two correct options "
-                f"(found {correct}); use type single for one",
-            )
-        if correct == len(options):
-            checks.problem("options", "a multiple-choice question needs at least one wrong option")
-        return ChoiceQuestion(**common, options=options)
-
-    def grade(self, question: ChoiceQuestion, answer: Any) -> Result:
-        chosen = {str(a) for a in ([answer] if isinstance(answer, str) else answer)}
-        correct = [o for o in question.options if o.correct]
-        hits = sum(o.id in chosen for o in correct)
-        wrong = [o for o in question.options if not o.correct and o.id in chosen]
-        score = max(0.0, (hits - len(wrong)) / len(correct))
-        feedback = [Feedback(o.feedback, o.passage) for o in wrong]
-        missed = [o.text for o in correct if o.id not in chosen]
-        if missed:
-            feedback.append(Feedback("Also correct, and not chosen: " + "; ".join(missed) + "."))
-        return Result(score, score >= 1.0, tuple(feedback))
-
-    def describe_answer(self, question: ChoiceQuestion, answer: Any) -> str:
-        chosen = {str(a) for a in answer}
-        return "; ".join(o.text for o in question.options if o.id in chosen) or "(none chosen)"
-
-    def form(self, question: ChoiceQuestion, entry: LayoutEntry) -> AnswerForm:
-        choices = self._choices(question, entry)
-        field = FormField(
-            "answer",
-            "Choose every answer that applies",
-            "checkboxes",
-            "Choose at least one answer.",
-            choices,
-        )
-        return AnswerForm((field,), hint="Choose every answer that applies.")
-
-    def read(self, question: ChoiceQuestion, entry: LayoutEntry, values: FormValues) -> Any:
-        return sorted(str(v) for v in values["answer"] or [])
-
-    def form_data(self, question: ChoiceQuestion, entry: LayoutEntry, answer: Any) -> FormData:
-        return {"answer": [str(a) for a in answer]}
-
-    def example_answer(self, question: ChoiceQuestion, right: bool, rng: random.Random) -> Any:
-        if right:
-            return sorted(o.id for o in question.options if o.correct)
-        wrong = [o.id for o in question.options if not o.correct]
-        return sorted(rng.sample(wrong, rng.randint(1, len(wrong))))  # some wrong ones: scores 0
-
-
-SINGLE, MULTIPLE = SingleType(), MultipleType()
+SINGLE = SingleType()

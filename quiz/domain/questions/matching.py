@@ -21,15 +21,14 @@ from quiz.domain.questions.base import (
     QuestionSpec,
     QuestionType,
     Result,
+    Row,
     Spec,
     Text,
-    duplicates,
-    in_order,
-    shuffled,
-    text_key,
 )
 from quiz.domain.questions.editing import EditField, Editor, EditRows
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
+from quiz.domain.questions.lists import duplicates, in_order, shuffled, text_key
+from quiz.domain.questions.wording import join_texts
 
 CHOOSE_MATCH = "Choose a match for this item."
 
@@ -132,10 +131,16 @@ class MatchingType(QuestionType[MatchingQuestion]):
         return Result(right / total, right == total, tuple(feedback))
 
     def describe_key(self, question: MatchingQuestion) -> str:
-        return "; ".join(f"{p.left} → {p.right}" for p in question.pairs)
+        return join_texts(f"{p.left} → {p.right}" for p in question.pairs)
 
     def describe_answer(self, question: MatchingQuestion, answer: Any) -> str:
-        return "; ".join(f"{p.left} → {answer.get(p.left) or '(none)'}" for p in question.pairs)
+        return join_texts(f"{p.left} → {answer.get(p.left) or '(none)'}" for p in question.pairs)
+
+    def rows(self, question: MatchingQuestion, answer: Any) -> tuple[Row, ...]:
+        return tuple(
+            Row(p.left, str(answer.get(p.left) or "(none)"), p.right, answer.get(p.left) == p.right)
+            for p in question.pairs
+        )
 
     def shuffle(self, question: MatchingQuestion, rng: random.Random) -> LayoutEntry:
         lefts = shuffled((p.left for p in question.pairs), rng)

@@ -3,9 +3,7 @@ right within the key's range (a value with a tolerance, or min and max)."""
 
 from __future__ import annotations
 
-import math
 import random
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -25,6 +23,8 @@ from quiz.domain.questions.base import (
 from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, EditGroup, Editor
 from quiz.domain.questions.forms import AnswerForm, FormField, FormValues, InvalidAnswer
 from quiz.domain.questions.text_entry import Typed
+from quiz.domain.questions.units import parse_quantity
+from quiz.domain.questions.wording import is_calendar_year, number, quantity_range
 
 
 class NumericAnswerSpec(Spec):
@@ -55,43 +55,10 @@ class NumericQuestion(Question):
     numeric: NumericKey
 
 
-_NUMBER = re.compile(
-    r"^\s*([-+]?(?:[1-9]\d{0,2}(?:[, ]\d{3})+(?!\d)(?:\.\d*)?|\d+(?:[.,]\d*)?|[.,]\d+)(?:e[-+]?\d+)?)\s*(.*)",
-    re.IGNORECASE | re.DOTALL,
-)
-_THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}(?:[, ]\d{3})+(?:\.\d*)?$")
-
-
 def parse_number(text: str, unit: str = "") -> float | None:
-    """The number in *text* ("0.5", "0,5", "30 hours", "1,000,000"), or None; a unit
-    other than the question's (or its plural) makes it None. A comma followed by exactly
-    three digits groups thousands; otherwise it is a decimal comma."""
-    match = _NUMBER.match(str(text))
-    if not match:
-        return None
-    number, rest = match.groups()
-    rest = rest.strip()  # stripped here, not by the regex: "\s*(.*?)\s*$" backtracked cubically
-    if rest and not _same_unit(rest, unit):
-        return None
-    if _THOUSANDS.match(number):  # "1,000,000" or "1 000 000": digit groups, not decimals
-        number = number.replace(",", "").replace(" ", "")
-    try:
-        value = float(number.replace(",", "."))
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _same_unit(given: str, unit: str) -> bool:
-    a, b = given.casefold().rstrip("."), unit.casefold()
-    if not b:
-        return False
-    return a == b or a.rstrip("s") == b.rstrip("s") or (a == "%" and b.startswith("percent"))
-
-
-def _number(value: float) -> str:
-    """A number as text: 30 not 30.0, 0.5 as is."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    """The number in *text* ("0.5", "0,5", "30 hours", "30 hrs", "every 3 days", "in
+    1975", "1,000,000"), in the question's *unit*; None when it is not one (``units``)."""
+    return parse_quantity(text, unit)
 
 
 def _numeric_key(spec: NumericSpec, checks: Checks) -> NumericKey | None:
@@ -135,16 +102,13 @@ class NumericType(Typed, QuestionType[NumericQuestion]):
 
     def describe_key(self, question: NumericQuestion) -> str:
         k = question.numeric
-        if k.low == k.high:
-            return f"{k.low:g} {k.unit}"
-        return f"between {k.low:g} and {k.high:g} {k.unit}"
+        return quantity_range(k.low, k.high, k.unit)
 
     def form(self, question: NumericQuestion, entry: LayoutEntry) -> AnswerForm:
-        unit = question.numeric.unit
-        attrs = (("inputmode", "decimal"), ("autocomplete", "off"))
+        attrs = (("inputmode", "decimal"), ("autocomplete", "off"), ("autofocus", ""))
         field = FormField(
             "answer",
-            f"Your answer (in {unit})",
+            f"Your answer ({_in_words(question.numeric)})",
             "text",
             "Type a number.",
             max_length=40,
@@ -154,9 +118,12 @@ class NumericType(Typed, QuestionType[NumericQuestion]):
 
     def read(self, question: NumericQuestion, entry: LayoutEntry, values: FormValues) -> Any:
         typed = str(values["answer"] or "").strip()
-        unit = question.numeric.unit
-        if parse_number(typed, unit) is None:
-            raise InvalidAnswer(f"Type a number, for example 12 or 0.5 (in {unit}).", "answer")
+        key = question.numeric
+        if parse_number(typed, key.unit) is None:
+            example = "1975" if is_calendar_year(key.low, key.unit) else "12 or 0.5"
+            raise InvalidAnswer(
+                f"Type a number, for example {example} ({_in_words(key)}).", "answer"
+            )
         return typed
 
     def example_answer(self, question: NumericQuestion, right: bool, rng: random.Random) -> Any:
@@ -182,8 +149,13 @@ class NumericType(Typed, QuestionType[NumericQuestion]):
     def answer_texts(self, question: NumericQuestion) -> tuple[str, ...]:
         key = question.numeric
         if key.low == key.high:
-            return (f"{_number(key.low)} {key.unit}",)
-        return (f"{_number(key.low)} to {_number(key.high)} {key.unit}",)
+            return (f"{number(key.low)} {key.unit}",)
+        return (f"{number(key.low)} to {number(key.high)} {key.unit}",)
+
+
+def _in_words(key: NumericKey) -> str:
+    """What the answer box asks for: "in hours", or "a year" for a calendar year."""
+    return "a year" if is_calendar_year(key.low, key.unit) else f"in {key.unit}"
 
 
 NUMERIC = NumericType()

@@ -1,7 +1,11 @@
 """Ordering: put the items in the key's order.
 
-The answer is the items in the order the student put them; it is right only in exactly
-the key's order.
+The answer is the items in the order the student put them. Partial credit by the
+"longest ordered subsequence" rule (one of Moodle's ordering grading types): the score is
+the number of items in the longest run of the answer, not necessarily adjacent, that is
+in the key's order, divided by the number of items; a run of one item earns nothing
+(any answer has one). Key A B C D: B A C D scores 3/4 (A C D); A B D C 3/4; C D A B 2/4;
+D C B A 0. docs/grading.md has more worked examples.
 """
 
 from __future__ import annotations
@@ -13,19 +17,18 @@ from typing import Any, Literal
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.base import (
     Checks,
+    Feedback,
     Question,
     QuestionSpec,
     QuestionType,
     Result,
+    Row,
     Text,
-    all_or_nothing,
-    duplicates,
-    in_order,
     need_wrong_feedback,
-    text_key,
 )
 from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, Editor
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues, InvalidAnswer
+from quiz.domain.questions.lists import duplicates, in_order, text_key
 
 CHOOSE_POSITION = "Choose a position for this item."
 
@@ -61,7 +64,24 @@ class OrderingType(QuestionType[OrderingQuestion]):
         return OrderingQuestion(**common, wrong_feedback=feedback, items=items)
 
     def grade(self, question: OrderingQuestion, answer: Any) -> Result:
-        return all_or_nothing(question, tuple(str(a) for a in answer) == question.items)
+        given = [str(a) for a in answer]
+        if sorted(given) != sorted(question.items):
+            raise ValueError("an ordering answer has each item once")
+        if tuple(given) == question.items:
+            return Result(1.0, True)
+        run = longest_ordered(given, question.items)
+        score = len(run) / len(question.items) if len(run) > 1 else 0.0
+        feedback = [Feedback(question.wrong_feedback)]
+        if score:
+            feedback.insert(0, Feedback(_credit_note(run, len(question.items))))
+        return Result(score, False, tuple(feedback))
+
+    def rows(self, question: OrderingQuestion, answer: Any) -> tuple[Row, ...]:
+        given = [str(a) for a in answer]
+        return tuple(
+            Row(f"{n}.", mine, key, mine == key)
+            for n, (mine, key) in enumerate(zip(given, question.items, strict=True), 1)
+        )
 
     def describe_key(self, question: OrderingQuestion) -> str:
         return " → ".join(question.items)
@@ -111,10 +131,7 @@ class OrderingType(QuestionType[OrderingQuestion]):
 
     def example_answer(self, question: OrderingQuestion, right: bool, rng: random.Random) -> Any:
         items = list(question.items)
-        if not right:
-            i = rng.randrange(len(items) - 1)
-            items[i], items[i + 1] = items[i + 1], items[i]
-        return items
+        return items if right else items[::-1]  # reversed: no two items in order, scores 0
 
     def editor(self) -> Editor:
         items = EditField(
@@ -127,6 +144,24 @@ class OrderingType(QuestionType[OrderingQuestion]):
 
     def answer_texts(self, question: OrderingQuestion) -> tuple[str, ...]:
         return ()  # the answer is an order of texts the question itself shows
+
+
+def longest_ordered(given: list[str], key: tuple[str, ...]) -> list[str]:
+    """The longest subsequence of *given* in the key's order (the first found on a tie):
+    a longest increasing subsequence of the items' key positions, O(n²) for a handful."""
+    ranks = [key.index(item) for item in given]
+    best: list[list[str]] = []
+    for i, rank in enumerate(ranks):
+        before = [best[j] for j in range(i) if ranks[j] < rank]
+        best.append([*max(before, key=len, default=[]), given[i]])
+    return max(best, key=len, default=[])
+
+
+def _credit_note(run: list[str], total: int) -> str:
+    return (
+        f"{len(run)} of {total} items are in the right order relative to each other "
+        f"({' → '.join(run)}): that longest run earns the credit."
+    )
 
 
 ORDERING = OrderingType()

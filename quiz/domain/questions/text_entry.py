@@ -1,6 +1,8 @@
 """Typed answers: what short answer and numeric share, and short answer itself.
 
-Short answers are compared after normalising (case, punctuation, a leading article).
+Short answers are compared after normalising (case, punctuation, a leading article), and
+small typos are forgiven by a rule scaled to each word's length (``spelling``): the result
+then says "Accepted; watch the spelling: …".
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from pydantic import Field
 
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions.base import (
@@ -18,11 +22,12 @@ from quiz.domain.questions.base import (
     Result,
     Text,
     all_or_nothing,
-    duplicates,
     need_wrong_feedback,
 )
 from quiz.domain.questions.editing import WRONG_FEEDBACK, EditField, Editor
 from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
+from quiz.domain.questions.lists import duplicates
+from quiz.domain.questions.spelling import match, spelling_note
 from quiz.domain.text import normalise_answer
 
 # ------------------------------------------------------------------- short answer
@@ -31,12 +36,18 @@ from quiz.domain.text import normalise_answer
 class ShortAnswerSpec(QuestionSpec):
     type: Literal["short_answer"]
     accepted: list[Text]
+    near_misses: list[Text] = Field(
+        default_factory=list
+    )  # close in spelling, wrong in meaning: never forgiven
+    typos: bool = True  # False: only exact answers (after normalising) count
     wrong_feedback: Text = ""
 
 
 @dataclass(frozen=True, kw_only=True)
 class ShortAnswerQuestion(Question):
     accepted: tuple[str, ...]
+    near_misses: tuple[str, ...] = ()
+    typos: bool = True
 
 
 class Typed:
@@ -73,19 +84,28 @@ class ShortAnswerType(Typed, QuestionType[ShortAnswerQuestion]):
             checks.problem(
                 "accepted", f"two accepted answers are the same once normalised ({dup!r})"
             )
-        accepted = tuple(a.strip() for a in spec.accepted)
-        return ShortAnswerQuestion(**common, wrong_feedback=feedback, accepted=accepted)
+        for miss in spec.near_misses:
+            if normalise_answer(miss) in normal:
+                checks.problem("near_misses", f"{miss!r} is also an accepted answer")
+        return ShortAnswerQuestion(
+            **common,
+            wrong_feedback=feedback,
+            accepted=tuple(a.strip() for a in spec.accepted),
+            near_misses=tuple(m.strip() for m in spec.near_misses),
+            typos=spec.typos,
+        )
 
     def grade(self, question: ShortAnswerQuestion, answer: Any) -> Result:
-        given = normalise_answer(str(answer))
-        accepted = {normalise_answer(a) for a in question.accepted}
-        return all_or_nothing(question, bool(given) and given in accepted)
+        found = match(str(answer), question.accepted, question.near_misses, question.typos)
+        if found is None:
+            return all_or_nothing(question, False)
+        return Result(1.0, True, note="" if found.exact else spelling_note(found.accepted))
 
     def describe_key(self, question: ShortAnswerQuestion) -> str:
         return question.accepted[0]
 
     def form(self, question: ShortAnswerQuestion, entry: LayoutEntry) -> AnswerForm:
-        attrs = (("autocomplete", "off"), ("spellcheck", "false"))
+        attrs = (("autocomplete", "off"), ("spellcheck", "false"), ("autofocus", ""))
         return AnswerForm(
             (FormField("answer", "Your answer", "text", "Type an answer.", attrs=attrs),)
         )

@@ -23,10 +23,12 @@ from quiz.store.models.courses import (
     Enrollment,
 )
 from quiz.store.models.reviews import ReviewCard, ReviewLog
+from quiz.store.models.study import Appeal, StudySettings
 
 __all__ = [
     "INSTRUCTOR",
     "STUDENT",
+    "Appeal",
     "Assignment",
     "AssignmentExtension",
     "Attempt",
@@ -44,6 +46,7 @@ __all__ = [
     "ReviewCard",
     "ReviewLog",
     "Status",
+    "StudySettings",
     "User",
     "now_utc",
 ]

@@ -41,6 +41,8 @@ class Attempt(Model):
     answered: Mapped[int] = mapped_column(default=0, server_default="0")  # responses so far
     max_score: Mapped[int] = mapped_column(default=0)
     time_limit_s: Mapped[int | None] = mapped_column()
+    # The student threw the unfinished attempt away: hidden from them, never counted.
+    discarded_at: Mapped[datetime | None] = mapped_column(When)
 
     user: Mapped[User] = relationship(back_populates="attempts")
     responses: Mapped[list[Response]] = relationship(

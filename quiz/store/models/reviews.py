@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quiz.store.models.base import Model, When
@@ -24,6 +24,9 @@ class ReviewCard(Model):
     due: Mapped[datetime] = mapped_column(When)
     last_review: Mapped[datetime | None] = mapped_column(When)
     reviews: Mapped[int] = mapped_column(default=0)
+    # The day the question entered the schedule (at most "new per day" share one), or
+    # None for cards made before daily limits: their first due date already stands.
+    introduced_on: Mapped[date | None] = mapped_column(Date)
 
     __table_args__ = (
         UniqueConstraint("user_id", "question_id", name="uq_review_card_user_question"),

@@ -6,13 +6,14 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
-from wtforms import Field, IntegerField, RadioField, SelectChoice, SubmitField
+from wtforms import Field, SelectChoice, SubmitField
 from wtforms.fields import DateField, SearchField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import html_params
 
 from quiz.domain.attempts import Mode
 from quiz.domain.scheduling import RATINGS
+from quiz.web.forms.study import ChoiceField, WholeNumberField, in_range
 
 
 class ButtonWidget:
@@ -29,9 +30,10 @@ class StartForm(FlaskForm):
     """Start a bank: Practise (feedback after each answer), or Start exam (feedback at the
     end) with an optional time limit. The button pressed chooses the mode."""
 
-    minutes = IntegerField(
+    minutes = WholeNumberField(
         "Time limit in minutes (optional)",
-        validators=[Optional(), NumberRange(1, 180, "Give a time limit from 1 to 180 minutes.")],
+        validators=[Optional(), in_range(1, 180, "Give a time limit from 1 to 180 minutes.")],
+        invalid="Type the time limit as a whole number of minutes, for example 30.",
         render_kw={"inputmode": "numeric", "size": 4},
     )
     practise = SubmitField("Practise", widget=ButtonWidget())
@@ -48,10 +50,11 @@ class StartForm(FlaskForm):
 class RateForm(FlaskForm):
     """How well the student recalled the answer."""
 
-    rating = RadioField(
+    rating = ChoiceField(
         "How well did you know it?",
         choices=[SelectChoice(key, key.title()) for key in RATINGS],
         validators=[InputRequired("Choose Again, Hard, Good or Easy.")],
+        invalid="Choose Again, Hard, Good or Easy.",
     )
 
 

@@ -65,7 +65,7 @@ def student_page(user_id: int) -> str:
     catalog, moment = current_catalog(), now()
     rows = [
         (a, title_of(a, catalog), a.ended(moment), duration(a.started_at, a.ended(moment)))
-        for a in attempts.attempts_of(user.id)
+        for a in attempts.attempts_of(user.id, with_discarded=True)
     ]
     stats = student.bank_stats(user.id, moment)
     return render_template(

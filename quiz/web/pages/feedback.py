@@ -9,8 +9,9 @@ from typing import Protocol
 from quiz.domain.attempts import Kind, Mode, attempt_title
 from quiz.domain.catalog import Catalog
 from quiz.domain.documents import Library, Passage
-from quiz.domain.grading import grade
-from quiz.domain.questions import Question
+from quiz.domain.grading import grade, rows
+from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import Question, Row
 
 
 class StoredResponse(Protocol):
@@ -29,6 +30,9 @@ class NamedAttempt(Protocol):
     mode: Mode
     bank_id: str | None
     document_id: str | None
+
+    @property
+    def entries(self) -> Sequence[LayoutEntry]: ...
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class FeedbackView:
     edited: bool  # the question changed since it was answered
     feedback: tuple[tuple[str, PassageView | None], ...]  # (why not, its own passage)
     passage: PassageView | None
+    rows: tuple[Row, ...] = ()  # the answer item by item beside the key
+    note: str = ""  # "Accepted; watch the spelling: ..."
 
     @property
     def verdict(self) -> str:
@@ -96,24 +102,31 @@ def feedback_view(
     known, the current question and only what was stored."""
     edited = current is None or current.version != response.question_version
     question, library, exact = shown_as_answered(current, answered, response, library)
-    feedback: tuple[tuple[str, PassageView | None], ...] = ()
-    if question is not None and exact:
-        feedback = tuple(
-            (f.text, passage_view(f.passage, library, question) if f.passage else None)
-            for f in grade(question, response.answer).feedback
-            if f.text
-        )
     passage = passage_view(question.passage, library, question) if question else None
-    return FeedbackView(question, response, edited, feedback, passage)
+    if question is None or not exact:
+        return FeedbackView(question, response, edited, (), passage)
+    result = grade(question, response.answer)
+    feedback = tuple(
+        (f.text, passage_view(f.passage, library, question) if f.passage else None)
+        for f in result.feedback
+        if f.text
+    )
+    breakdown = rows(question, response.answer)
+    return FeedbackView(question, response, edited, feedback, passage, breakdown, result.note)
 
 
 def title_of(attempt: NamedAttempt, catalog: Catalog) -> str:
     """A readable name for an attempt: never an internal id."""
+    topics: list[str] = []
+    if attempt.kind in (Kind.MIXED, Kind.WEAK, Kind.NEW):
+        drawn = {q.bank for e in attempt.entries if (q := catalog.questions.get(e.question_id))}
+        topics = [bank.title for bank in catalog.banks.values() if bank.id in drawn]
     return attempt_title(
         attempt.kind,
         attempt.mode,
         catalog.bank_title(attempt.bank_id),
         catalog.document_title(attempt.document_id),
+        topics,
     )
 
 
@@ -136,7 +149,7 @@ def review_rows(
 ) -> list[ReviewRow]:
     """The rows of an attempt's review: each answered question in the version answered
     (looked up through *as_answered* only when it was edited since)."""
-    rows = []
+    shown = []
     for n, question_id in enumerate(question_ids, 1):
         current = catalog.questions.get(question_id)
         response = responses.get(question_id)
@@ -147,5 +160,5 @@ def review_rows(
             found = as_answered(question_id, response.question_version)
             question, library, _ = shown_as_answered(current, found, response, catalog.library)
         passage = passage_view(question.passage, library, question) if question else None
-        rows.append(ReviewRow(n, question_id, question, response, passage))
-    return rows
+        shown.append(ReviewRow(n, question_id, question, response, passage))
+    return shown

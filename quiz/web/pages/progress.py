@@ -11,6 +11,7 @@ from markupsafe import Markup
 from quiz.domain.catalog import Catalog
 from quiz.domain.charts import bar_chart, line_chart
 from quiz.domain.scheduling import DueCounts, due_counts, forecast, mastery
+from quiz.domain.study import Rated, Stats, stats
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class ProgressReport:
     forecast: list[tuple[date, int]]
     forecast_chart: Markup
     due: DueCounts
+    stats: Stats | None = None
+    stats_chart: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,8 @@ class ProgressRows:
     last: dict[str, bool]  # question -> last answer right
     results: Sequence[tuple[datetime, str, float]]  # counted attempts: (ended, bank, percent)
     answered_at: Sequence[datetime]
+    rated: Sequence[Rated] = ()  # the last 30 days' ratings
+    card_states: Sequence[int] = ()  # the fsrs state of each card
 
 
 def progress_report(rows: ProgressRows, catalog: Catalog, now: datetime) -> ProgressReport:
@@ -65,6 +70,12 @@ def progress_report(rows: ProgressRows, catalog: Catalog, now: datetime) -> Prog
     week = forecast(rows.dues.values(), now)
     labels = [d.strftime("%a %d") for d, _ in week]
     week_chart = bar_chart("Reviews due on each of the next 7 days", labels, [n for _, n in week])
+    panel = stats(rows.rated, rows.card_states, len(catalog.questions), now)
+    per_day = bar_chart(
+        "Reviews on each of the last 14 days",
+        [d.strftime("%d") for d, _ in panel.per_day],
+        [n for _, n in panel.per_day],
+    )
     return ProgressReport(
         banks,
         history,
@@ -74,4 +85,6 @@ def progress_report(rows: ProgressRows, catalog: Catalog, now: datetime) -> Prog
         week,
         week_chart,
         due_counts(rows.dues.values(), now),
+        panel,
+        per_day,
     )

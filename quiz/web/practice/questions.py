@@ -1,61 +1,28 @@
-"""The practice loop: pick a bank, answer one question per page, see why, finish."""
+"""One question per page: ask, take the answer once, show why; rate recall; finish."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
-from werkzeug.wrappers import Response as HttpResponse
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import login_required
 
-from quiz.domain.attempts import Kind, Plan, Step, duration, next_position, next_step, time_is_up
+from quiz.domain.attempts import Mode, Step, next_position, next_step, time_is_up
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, RATINGS
-from quiz.store import attempts, content, reviews, student
-from quiz.store.models import Attempt, Response
+from quiz.domain.study import interval_label
+from quiz.store import answers, attempts, content, reviews
+from quiz.store.models import Attempt
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.answers import answer_form, take_answer
-from quiz.web.forms.choices import RateForm, StartForm
-from quiz.web.pages.feedback import feedback_view, review_rows, title_of
+from quiz.web.forms.choices import RateForm
+from quiz.web.forms.study import AppealForm
+from quiz.web.pages.answer import appeal_view, rating_view
+from quiz.web.pages.feedback import feedback_view, title_of
+from quiz.web.practice.common import Page, bp, refused
 from quiz.web.security import own_attempt
-
-bp = Blueprint("practice", __name__)
-Page = HttpResponse | str | tuple[str, int]
-TIME_UP = "Time is up: the attempt was finished, so that answer was not recorded."
-CLOSED = "This attempt is finished, so that answer was not recorded."
-
-
-@bp.route("/")
-def index() -> Page:
-    """Home: the banks with question counts and, for a student, best and latest scores."""
-    catalog, moment = current_catalog(), now()
-    user = current_user if current_user.is_authenticated else None
-    return render_template(
-        "practice/index.html",
-        banks=catalog.banks.values(),
-        catalog=catalog,
-        stats=student.bank_stats(user.id, moment) if user else {},
-        open_attempts=[(a, title_of(a, catalog)) for a in attempts.open_attempts(user.id, moment)]
-        if user
-        else [],
-        due=reviews.due_counts_for(user.id, moment) if user else None,
-        start_form=StartForm(),
-    )
-
-
-@bp.route("/banks/<bank_id>/start", methods=["POST"])
-@login_required
-def start(bank_id: str) -> Page:
-    """Start a new attempt at a bank (practice, or exam with an optional time limit)."""
-    bank = current_catalog().banks.get(bank_id) or abort(404)
-    form = StartForm()
-    if not form.validate_on_submit():
-        abort(400, "; ".join(e for errors in form.errors.values() for e in errors))
-    plan = Plan(Kind.TOPIC, form.mode, bank_id=bank.id, time_limit_s=form.time_limit_s())
-    attempt = attempts.start(current_user.id, bank.questions, plan, now())
-    return redirect(url_for(".question", attempt_id=attempt.id, position=1))
 
 
 @bp.route("/attempts/<int:attempt_id>")
@@ -66,7 +33,8 @@ def resume(attempt_id: int) -> Page:
     position = next_position(attempts.answered_positions(attempt.id), attempt.size)
     if attempt.ended(now()) is not None or position is None:
         return redirect(url_for(".summary", attempt_id=attempt.id))
-    return redirect(url_for(".question", attempt_id=attempt.id, position=position))
+    endpoint = ".card" if attempt.mode is Mode.FLASHCARDS else ".question"
+    return redirect(url_for(endpoint, attempt_id=attempt.id, position=position))
 
 
 @bp.route("/attempts/<int:attempt_id>/<int:position>", methods=["GET", "POST"])
@@ -75,6 +43,8 @@ def question(attempt_id: int, position: int) -> Page:
     """Show a question, take its answer (stored once), then show the feedback."""
     attempt = own_attempt(attempt_id)
     entry = attempt.entry(position) or abort(404)
+    if attempt.mode is Mode.FLASHCARDS:
+        return redirect(url_for(".card", attempt_id=attempt.id, position=position))
     q = current_catalog().questions.get(entry.question_id)
     moment = now()
     response = attempts.response_to(attempt.id, entry.question_id)
@@ -98,7 +68,12 @@ def _ask(
     answer = take_answer(form, q, entry)
     if answer is None:
         page = render_template(
-            "practice/question.html", attempt=attempt, position=position, q=q, form=form
+            "practice/question.html",
+            attempt=attempt,
+            position=position,
+            q=q,
+            form=form,
+            title=title_of(attempt, current_catalog()),
         )
         return page, 400 if form.errors or form.form_errors else 200
     # read before the commit expires the attempt: no reload
@@ -108,8 +83,8 @@ def _ask(
         attempt.size,
         attempt.deadline_at,
     )
-    if attempts.submit_answer(attempt, position, q, answer, moment).refused:
-        abort(409, TIME_UP if time_is_up(deadline_at, None, moment) else CLOSED)
+    if answers.submit_answer(attempt, position, q, answer, moment).refused:
+        return refused(attempt_id, time_is_up(deadline_at, None, moment), deadline_at)
     if exam:  # straight on: feedback at the end
         following = next_position(attempts.answered_positions(attempt_id), size)
         if following is not None:
@@ -118,10 +93,16 @@ def _ask(
     return redirect(url_for(".question", attempt_id=attempt_id, position=position))
 
 
-def _feedback(
-    attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime
-) -> Page:
-    log = reviews.review_log(response.id)
+def feedback_page(
+    attempt: Attempt,
+    position: int,
+    q: Question | None,
+    response: Any,
+    moment: datetime,
+    appeal_form: AppealForm | None = None,
+) -> str:
+    """The verdict, the answer beside the key, why, the rating box and the appeal."""
+    catalog = current_catalog()
     edited = q is None or q.version != response.question_version
     answered = (
         content.as_answered(response.question_id, response.question_version) if edited else None
@@ -130,10 +111,12 @@ def _feedback(
         "practice/feedback.html",
         attempt=attempt,
         position=position,
-        log=log,
-        fb=feedback_view(q, answered, response, current_catalog().library),
-        rating_labels=RATING_LABELS,
+        title=title_of(attempt, catalog),
+        fb=feedback_view(q, answered, response, catalog.library),
+        rating=rating_view(response),
         rate_form=RateForm(),
+        appeal=appeal_view(attempt, response),
+        appeal_form=appeal_form or AppealForm(formdata=None),
         closed=attempt.ended(moment) is not None,
     )
 
@@ -153,15 +136,16 @@ def _repeat(attempt: Attempt, position: int, *_: Any) -> Page:
     return redirect(url_for(".question", attempt_id=attempt.id, position=position))
 
 
-def _refuse_closed(*_: Any) -> Page:
-    abort(409, CLOSED)
+def _refuse_closed(attempt: Attempt, *_: Any) -> Page:
+    return refused(attempt.id, False, attempt.deadline_at)
 
 
 def _refuse_time_up(
     attempt: Attempt, position: int, q: Any, response: Any, moment: datetime
 ) -> Page:
+    attempt_id, deadline_at = attempt.id, attempt.deadline_at
     attempts.finish(attempt, moment)  # a POST: record that the attempt ended at its deadline
-    abort(409, TIME_UP)
+    return refused(attempt_id, True, deadline_at)
 
 
 def _removed(attempt: Attempt, *_: Any) -> Page:
@@ -170,7 +154,7 @@ def _removed(attempt: Attempt, *_: Any) -> Page:
 
 
 _OUTCOMES = {
-    Step.FEEDBACK: _feedback,
+    Step.FEEDBACK: feedback_page,
     Step.SAVED: _saved,
     Step.SUMMARY: _to_summary,
     Step.REPEAT: _repeat,
@@ -191,10 +175,10 @@ def rate(attempt_id: int, position: int) -> Page:
     if not form.validate_on_submit():
         abort(400, "Choose Again, Hard, Good or Easy.")
     rating = RATINGS[form.rating.data]
+    shown = reviews.interval_previews(response)
     if reviews.rate(response, rating):
-        flash(
-            f"Rated {RATING_LABELS[rating]}: the next review is scheduled accordingly.", "success"
-        )
+        when = f" in {interval_label(shown[form.rating.data])}" if shown else ""
+        flash(f"Rated {RATING_LABELS[rating]}: this question comes back{when}.", "success")
     else:
         flash(
             "This rating can no longer be changed: the question has been reviewed again since.",
@@ -210,27 +194,3 @@ def finish(attempt_id: int) -> Page:
     attempt = own_attempt(attempt_id)
     attempts.finish(attempt, now())
     return redirect(url_for(".summary", attempt_id=attempt.id))
-
-
-@bp.route("/attempts/<int:attempt_id>/summary")
-@login_required
-def summary(attempt_id: int) -> Page:
-    """The score and a review of every question: the student's answer beside the key."""
-    attempt = own_attempt(attempt_id)
-    catalog = current_catalog()
-    answered: dict[str, Response] = {r.question_id: r for r in attempt.responses}
-    ended = attempt.ended(now())
-    ids = [entry.question_id for entry in attempt.entries]
-    rows = review_rows(ids, answered, catalog, content.as_answered)
-    mistakes = any(r.response is None or not r.response.correct for r in rows)
-    return render_template(
-        "practice/summary.html",
-        attempt=attempt,
-        rows=rows,
-        title=title_of(attempt, catalog),
-        closed=ended is not None,
-        held_back=attempt.is_exam and ended is None,
-        time_ran_out=attempt.finished_at is None and ended is not None,
-        duration=duration(attempt.started_at, ended),
-        has_mistakes=ended is not None and mistakes,
-    )

@@ -1,0 +1,28 @@
+"""A student's study settings: daily limits of new questions and of reviews."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from quiz.domain.study import DEFAULT_LIMITS, Limits
+from quiz.store.db import db
+from quiz.store.models import StudySettings
+from quiz.store.unit import use_case
+
+
+def limits_of(user_id: int) -> Limits:
+    """The student's limits, or the defaults when they never changed them."""
+    row = db.session.get(StudySettings, user_id)
+    if row is None:
+        return DEFAULT_LIMITS
+    return Limits(row.new_per_day, row.reviews_per_day)
+
+
+def save_limits(user_id: int, limits: Limits, now: datetime) -> None:
+    with use_case() as session:
+        row = session.get(StudySettings, user_id)
+        if row is None:
+            row = StudySettings(user_id=user_id)
+            session.add(row)
+        row.new_per_day, row.reviews_per_day = limits.new_per_day, limits.reviews_per_day
+        row.updated_at = now

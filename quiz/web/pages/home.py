@@ -1,0 +1,50 @@
+"""The home page's data: the topics with the student's scores, what is open, what is due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from quiz.domain.attempts import Kind
+from quiz.domain.catalog import Catalog
+from quiz.domain.scheduling import DueCounts
+from quiz.domain.study import Limits
+from quiz.store import attempts, reviews, student, study
+from quiz.web.pages.feedback import title_of
+
+
+@dataclass(frozen=True)
+class ReviewBox:
+    due: DueCounts
+    limits: Limits
+    done_today: int
+    left_today: int
+
+    @property
+    def offered(self) -> int:
+        """How many due questions a review session offers now."""
+        return min(self.due.now, self.left_today)
+
+
+@dataclass(frozen=True)
+class Home:
+    stats: dict[str, Any] = field(default_factory=dict)
+    open_attempts: list[tuple[Any, str, int]] = field(
+        default_factory=list
+    )  # (attempt, title, answered)
+    review: ReviewBox | None = None
+    open_banks: set[str] = field(default_factory=set)  # topics with a practice attempt to resume
+
+
+def home_for(user_id: int | None, catalog: Catalog, now: datetime) -> Home:
+    if user_id is None:
+        return Home()
+    opened = attempts.open_attempts(user_id, now)
+    limits, done, left = study.allowance(user_id, now)
+    return Home(
+        student.bank_stats(user_id, now),
+        [(a, title_of(a, catalog), len(a.responses)) for a in opened],
+        ReviewBox(reviews.due_counts_for(user_id, now), limits, done, left),
+        {a.bank_id for a in opened if a.kind is Kind.TOPIC and not a.is_exam and a.bank_id},
+    )
