@@ -31,6 +31,9 @@ def extension_of(content: Mapping[str, Any], fmt: Format) -> dict[str, Any]:
         out["ignore_warnings"] = list(content["ignore_warnings"])
     if fmt == "gift" and content.get("type") == "numeric":
         out["unit"] = content.get("unit", "")
+    answer = content.get("answer")
+    if fmt == "xml" and isinstance(answer, Mapping) and "min" in answer:
+        out["range"] = [answer["min"], answer.get("max")]  # Moodle keeps value and tolerance
     if fmt == "gift" and content.get("type") == "ordering":
         out["type"] = "ordering"
         out["wrong_feedback"] = content.get("wrong_feedback", "")
