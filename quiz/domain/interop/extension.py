@@ -81,17 +81,20 @@ def _options(content: dict[str, Any], found: Any, notes: list[str]) -> None:
     options = content.get("options")
     if not options:
         return
-    if isinstance(found, list) and len(found) == len(options):
-        for option, extra in zip(options, found, strict=True):
-            if isinstance(extra, Mapping) and isinstance(extra.get("id"), str):
-                option["id"] = extra["id"]
-            if isinstance(extra, Mapping) and isinstance(extra.get("source"), Mapping):
-                option["source"] = dict(extra["source"])
-        return
-    if found is not None:
+    fits = isinstance(found, list) and len(found) == len(options)
+    if found is not None and not fits:
         notes.append("the options changed since the export: their ids were made anew")
-    for option, made in zip(options, option_ids(o["text"] for o in options), strict=True):
-        option.setdefault("id", made)
+    extras = found if fits else [{}] * len(options)
+    made = option_ids(o["text"] for o in options)
+    for n, (option, found_extra) in enumerate(zip(options, extras, strict=True)):
+        extra = found_extra if isinstance(found_extra, Mapping) else {}
+        given = extra.get("id") if isinstance(extra.get("id"), str) else None
+        source = extra.get("source")
+        options[n] = {
+            "id": given or option.get("id") or made[n],
+            **{k: v for k, v in option.items() if k != "id"},
+            **({"source": dict(source)} if isinstance(source, Mapping) else {}),
+        }
 
 
 def _feedback(content: dict[str, Any], key: str, found: Any, notes: list[str]) -> None:
