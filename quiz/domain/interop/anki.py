@@ -115,10 +115,10 @@ def write_apkg(
     moment = time.time() if now is None else now
     connection = sqlite3.connect(":memory:")
     try:
-        genanki.Package(deck).write_to_db(
-            connection.cursor(), moment, itertools.count(int(moment * 1000))
-        )
-        connection.commit()
+        with connection:  # one transaction, committed on leaving the block
+            genanki.Package(deck).write_to_db(
+                connection.cursor(), moment, itertools.count(int(moment * 1000))
+            )
         collection = connection.serialize()
     finally:
         connection.close()

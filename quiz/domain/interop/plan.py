@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,14 +110,27 @@ def make_plan(
         _placed(item, banks.get(item.category.id if item.category else "", target), existing, taken)
         for item in parsed.questions
     ]
+    questions = tuple(_reviewed(placed, catalog))
+    return Plan(filename, parsed.format, questions, (), tuple(new_banks))
+
+
+def _reviewed(placed: list[Planned], catalog: Catalog) -> list[Planned]:
+    """Each question with the checker's problems and the lint's warnings about it."""
     library = Library({**catalog.library.documents, STAND_IN.id: STAND_IN})
     checked = [(p, *_check(p, library, catalog.library)) for p in placed]
     warnings = _lint(catalog, [(p, q) for p, q, _problems in checked if q is not None])
-    questions = tuple(
+    return [
         dataclasses.replace(p, problems=tuple(problems), warnings=tuple(warnings.get(p.id, ())))
         for p, _q, problems in checked
-    )
-    return Plan(filename, parsed.format, questions, (), tuple(new_banks))
+    ]
+
+
+def review_drafts(
+    drafts: Sequence[tuple[Mapping[str, Any], str]], catalog: Catalog
+) -> dict[str, Planned]:
+    """Stored drafts (content, bank) reviewed as an import is: by question id."""
+    placed = [Planned(dict(content), bank, "", (), (), (), "", False) for content, bank in drafts]
+    return {p.id: p for p in _reviewed(placed, catalog)}
 
 
 def _banks(parsed: Parsed, existing: Existing) -> tuple[dict[str, str], list[NewBank]]:

@@ -14,6 +14,7 @@ from quiz.store.models.content import (
     QuestionVersion,
     Status,
 )
+from quiz.store.models.interop import ContentImport
 from quiz.store.models.reviews import ReviewCard, ReviewLog
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Attempt",
     "Bank",
     "CatalogRevision",
+    "ContentImport",
     "Document",
     "DocumentVersion",
     "QuestionRecord",
