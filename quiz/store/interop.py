@@ -53,8 +53,11 @@ def upload(import_id: int) -> ContentImport | None:
 
 def existing() -> Existing:
     """Every stored question's bank (drafts and retired ones too) and every bank's title."""
-    questions = dict(db.session.execute(select(QuestionRecord.id, QuestionRecord.bank_id)).tuples())
-    banks = dict(db.session.execute(select(Bank.id, Bank.title)).tuples())
+    questions = {
+        qid: bank
+        for qid, bank in db.session.execute(select(QuestionRecord.id, QuestionRecord.bank_id))
+    }
+    banks = {bank: title for bank, title in db.session.execute(select(Bank.id, Bank.title))}
     return Existing(questions, banks)
 
 

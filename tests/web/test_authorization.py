@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 
 import pytest
 
 from quiz import ROOT
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
+from quiz.store.interop import save_upload
 from quiz.store.models import INSTRUCTOR, Attempt, User
 from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, answer_data, make_app
 
@@ -73,6 +75,15 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("authoring.new_document", "POST"): (LOGIN, 403, 403, 400),
     ("authoring.document", "GET"): (LOGIN, 403, 403, 200),
     ("authoring.document", "POST"): (LOGIN, 403, 403, 400),
+    # interop (issue 12): imports and topic exports are the instructors'; a student's deck
+    # holds only the questions they answered (another student and the instructor have none)
+    ("authoring.import_upload", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.import_upload", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.import_preview", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.import_confirm", "POST"): (LOGIN, 403, 403, 302),
+    ("authoring.export_bank", "GET"): (LOGIN, 403, 403, 200),
+    ("decks.review_deck", "GET"): (LOGIN, 200, 404, 404),
+    ("decks.bank_deck", "GET"): (LOGIN, 200, 404, 404),
 }
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
@@ -100,6 +111,9 @@ def template(tmp_path_factory):
             db.session.add(user)
         db.session.commit()
         owner_id = db.session.execute(db.select(User.id).where(User.username == "ann")).scalar_one()
+        ines = db.session.execute(db.select(User.id).where(User.username == "ines")).scalar_one()
+        gift = b"::fx-imported::Is this imported?{TRUE#It is.####It came from a file.}"
+        upload = save_upload("one.gift", "gift", "fixture", gift, ines, datetime.now(UTC))
     client = app.test_client()
     client.post("/login", data={"username": "ann", "password": PASSWORD})
     finished = _start(client)
@@ -111,7 +125,8 @@ def template(tmp_path_factory):
         client.post(f"/attempts/{attempt}/1", data=answer_data(q, entry))
         db.session.remove()
         db.engine.dispose()
-    return folder, questions, {"attempt": attempt, "finished": finished, "owner_id": owner_id}
+    ids = {"attempt": attempt, "finished": finished, "owner_id": owner_id, "import": upload}
+    return folder, questions, ids
 
 
 @pytest.fixture
@@ -169,6 +184,12 @@ def _url(endpoint: str, ids: dict) -> str:
         "authoring.retire_question": "/instructor/content/questions/fx-tf/restore",
         "authoring.new_document": "/instructor/content/documents/new",
         "authoring.document": "/instructor/content/documents/guide",
+        "authoring.import_upload": "/instructor/content/import",
+        "authoring.import_preview": f"/instructor/content/imports/{ids['import']}",
+        "authoring.import_confirm": f"/instructor/content/imports/{ids['import']}/confirm",
+        "authoring.export_bank": "/instructor/content/banks/fixture/export.gift",
+        "decks.review_deck": "/review/deck.apkg",
+        "decks.bank_deck": "/banks/fixture/deck.apkg",
     }
     return paths[endpoint]
 

@@ -8,6 +8,7 @@ from pathlib import PurePath
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response as HttpResponse
+from wtforms import SelectChoice
 
 from quiz.domain.interop import FORMATS, format_of, read
 from quiz.domain.interop.anki import write_apkg
@@ -33,7 +34,9 @@ Page = HttpResponse | str | tuple[str, int]
 def import_upload() -> Page:
     """Upload a file to import; the preview follows."""
     form = ImportForm()
-    form.bank.choices = [(b.id, b.title) for b in editing.banks() if b.retired_at is None]
+    form.bank.choices = [
+        SelectChoice(b.id, b.title) for b in editing.banks() if b.retired_at is None
+    ]
     if request.method == "GET" and request.args.get("bank"):
         form.bank.data = request.args["bank"]
     limit = int(current_app.config["IMPORT_MAX_BYTES"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, SubmitField
+from wtforms import SelectChoice, SelectField, SubmitField
 
 from quiz.domain.interop import FORMATS
 from quiz.web.forms.choices import ButtonWidget
@@ -18,7 +18,10 @@ class ImportForm(FlaskForm):
     )
     format = SelectField(
         "Format",
-        choices=[("", "Tell from the file's name (.txt is GIFT)"), *FORMATS.items()],
+        choices=[
+            SelectChoice("", "Tell from the file's name (.txt is GIFT)"),
+            *(SelectChoice(key, name) for key, name in FORMATS.items()),
+        ],
         default="",
     )
     bank = SelectField("Topic for questions the file puts in no category", choices=[])
