@@ -181,7 +181,10 @@ def _braces(body: str, block: _Block) -> tuple[int, int]:
 
 
 def _first_words(body: str) -> str:
-    return " ".join(restore(body).split()[:6])
+    """How an error names a question without an id: its title, else its first words."""
+    if body.startswith("::") and body.find("::", 2) > 0:
+        return restore(body[2 : body.find("::", 2)]).strip()
+    return " ".join(restore(body.split("{", 1)[0]).split()[:6])
 
 
 def _last_segment(path: str) -> str:
