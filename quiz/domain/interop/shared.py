@@ -78,7 +78,7 @@ def tags(values: Iterable[str]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     notes = []
     for value in values:
-        made = slug(value, "")
+        made = value if SLUG.match(value) and len(value) <= MAX_ID else slug(value, "")
         if not made:
             notes.append(f"the tag {value!r} has no letters or digits and was left out")
             continue

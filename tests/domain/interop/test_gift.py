@@ -37,7 +37,7 @@ def test_single_choice_with_feedback_and_general_feedback():
 
 
 def test_weights_make_a_multiple_choice_and_partial_credit_is_noted():
-    parsed = read_gift("Primes?{~%50%2 ~%50%3 ~%-100%4#Four is 2x2}".encode(), "t")
+    parsed = read_gift(b"Primes?{~%50%2 ~%50%3 ~%-100%4#Four is 2x2}", "t")
     q = parsed.questions[0].content
     assert q["type"] == "multiple"
     assert [o.get("correct", False) for o in q["options"]] == [True, True, False]

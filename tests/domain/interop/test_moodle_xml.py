@@ -23,7 +23,8 @@ XML = """<?xml version="1.0" encoding="UTF-8"?>
     <idnumber>xml-gaba</idnumber>
     <single>true</single>
     <answer fraction="100" format="html"><text>Inhibitory</text><feedback><text>Yes.</text></feedback></answer>
-    <answer fraction="0" format="html"><text>Excitatory</text><feedback><text>That is glutamate.</text></feedback></answer>
+    <answer fraction="0" format="html"><text>Excitatory</text>
+      <feedback><text>That is glutamate.</text></feedback></answer>
     <tags><tag><text>gaba</text></tag><tag><text>Week 1</text></tag></tags>
   </question>
   <question type="multichoice">
@@ -57,7 +58,8 @@ XML = """<?xml version="1.0" encoding="UTF-8"?>
   <question type="matching">
     <name><text>Match</text></name>
     <questiontext format="plain_text"><text>Match them.</text></questiontext>
-    <subquestion format="html"><text><![CDATA[<p>Recurrence</p>]]></text><answer><text>Symptoms return</text></answer></subquestion>
+    <subquestion format="html"><text><![CDATA[<p>Recurrence</p>]]></text>
+      <answer><text>Symptoms return</text></answer></subquestion>
     <subquestion format="html"><text>Rebound</text><answer><text>Stronger return</text></answer></subquestion>
     <subquestion format="html"><text></text><answer><text>Tolerance</text></answer></subquestion>
   </question>
