@@ -44,7 +44,9 @@ def test_an_instructor_imports_a_gift_file_and_exports_a_topic(
     expect(page.locator(".flash")).to_contain_text("Imported 10 question(s) as drafts")
 
     page.goto(base + "/instructor/content/banks/imported-mechanism")
-    expect(page.get_by_text("needs a source passage; imported from moodle.gift").first).to_be_visible()
+    expect(
+        page.get_by_text("needs a source passage; imported from moodle.gift").first
+    ).to_be_visible()
     audit.check(page, "topic with imported drafts")
     shoot(page, "interop-drafts")
     page.get_by_role("link", name="Edit gift-gaba-kind").click()
@@ -52,10 +54,14 @@ def test_an_instructor_imports_a_gift_file_and_exports_a_topic(
     audit.check(page, "an imported draft in the editor")
     shoot(page, "interop-draft-editor")
     page.get_by_label("Document", exact=True).select_option("overview")
-    paragraph = page.locator("#source-text p", has_text="These receptors are called GABA-A receptors.")
+    paragraph = page.locator(
+        "#source-text p", has_text="These receptors are called GABA-A receptors."
+    )
     paragraph.select_text()  # the passage is chosen by highlighting it, as in authoring
     paragraph.dispatch_event("mouseup")
-    expect(page.get_by_label("The passage, word for word", exact=False)).to_have_value(re.compile("GABA-A receptors"))
+    expect(page.get_by_label("The passage, word for word", exact=False)).to_have_value(
+        re.compile("GABA-A receptors")
+    )
     page.get_by_role("button", name="Save and publish").click()
     expect(page.locator(".flash")).to_contain_text("Saved as version 1")
 
