@@ -198,3 +198,25 @@ def test_a_students_deck_holds_the_questions_they_answered(app, client, student)
     assert "collection.anki2" in archive.namelist()
     assert client.get("/banks/fixture/deck.apkg").status_code == 200
     assert client.get("/banks/nothing/deck.apkg").status_code == 404
+
+
+def test_the_import_forms_refuse_a_post_without_its_csrf_token(tmp_path, questions_dir):
+    from tests.support import PASSWORD, make_app
+
+    app = make_app(tmp_path, questions_dir, WTF_CSRF_ENABLED=True)
+    with app.app_context():
+        from quiz.store.models import INSTRUCTOR, User
+
+        user = User(username="ines", role=INSTRUCTOR)
+        user.set_password(PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+    client = app.test_client()
+    page = client.get("/login").text
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+    client.post("/login", data={"username": "ines", "password": PASSWORD, "csrf_token": token})
+    assert 'name="csrf_token"' in client.get("/instructor/content/import").text
+    refused = upload(client, "one.gift", b"Q?{T}")
+    assert refused.status_code == 400 and "This form has expired" in refused.text
+    with app.app_context():
+        assert db.session.execute(db.select(ContentImport)).first() is None
