@@ -32,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "WTF_CSRF_TIME_LIMIT": None,
     "CLOCK": None,  # tests: a callable returning the current datetime
     "CATALOG_CHECK_SECONDS": 1.0,  # how often a process looks whether the content changed
+    "IMPORT_MAX_BYTES": 5
+    * 1024
+    * 1024,  # the largest question file an import takes (docs/interop.md)
 }
 SQLITE_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}

@@ -3,7 +3,7 @@ log; an attempt may belong to an assignment (a new kind); a response keeps its o
 score when an instructor overrides it; a user has a time zone for showing dates
 
 Revision ID: 0010_courses
-Revises: 0008_content
+Revises: 0009_interop
 Create Date: 2026-11-30 16:40:00
 """
 
@@ -15,7 +15,7 @@ KINDS = ("topic", "review", "retry", "passage", "mixed", "weak", "new")
 
 # revision identifiers, used by Alembic.
 revision = "0010_courses"
-down_revision = "0008_content"
+down_revision = "0009_interop"
 branch_labels = None
 depends_on = None
 

@@ -104,6 +104,7 @@ def publish(save: Save, new: bool) -> int | None:
             record.status = Status.ACTIVE
         record.bank_id, record.updated_at = save.bank_id, save.now
         record.draft, record.draft_author_id, record.draft_at = None, None, None
+        record.draft_reason = None
         session.flush()
         _changed(save.now)
     return number

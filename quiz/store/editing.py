@@ -43,6 +43,7 @@ class QuestionState:
     draft: dict[str, Any] | None
     draft_at: datetime | None
     updated_at: datetime
+    draft_reason: str | None = None  # e.g. an imported question that needs a source passage
 
 
 def _state(record: QuestionRecord, version: QuestionVersion | None) -> QuestionState:
@@ -55,6 +56,7 @@ def _state(record: QuestionRecord, version: QuestionVersion | None) -> QuestionS
         record.draft,
         record.draft_at,
         record.updated_at,
+        record.draft_reason,
     )
 
 

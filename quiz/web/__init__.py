@@ -13,6 +13,7 @@ from quiz.domain.times import aware
 from quiz.web import (
     auth,
     authoring,
+    decks,
     errors,
     health,
     history,
@@ -25,7 +26,7 @@ from quiz.web import (
 )
 from quiz.web.extensions import csrf, limiter, login_manager
 
-BLUEPRINTS = (auth, practice, history, sources, health, review, study, instructor, authoring)
+BLUEPRINTS = (auth, practice, history, sources, health, review, study, instructor, authoring, decks)
 
 
 def init_app(app: Flask) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 
 import pytest
 
 from quiz import ROOT
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
+from quiz.store.interop import save_upload
 from quiz.store.models import (
     INSTRUCTOR,
     Appeal,
@@ -91,6 +93,15 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("authoring.document", "POST"): (LOGIN, 403, 403, 400),
     ("instructor.appeals_queue", "GET"): (LOGIN, 403, 403, 200),
     ("instructor.decide_appeal", "POST"): (LOGIN, 403, 403, 302),
+    # interop (issue 12): imports and topic exports are the instructors'; a student's deck
+    # holds only the questions they answered (another student and the instructor have none)
+    ("authoring.import_upload", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.import_upload", "POST"): (LOGIN, 403, 403, 400),
+    ("authoring.import_preview", "GET"): (LOGIN, 403, 403, 200),
+    ("authoring.import_confirm", "POST"): (LOGIN, 403, 403, 302),
+    ("authoring.export_bank", "GET"): (LOGIN, 403, 403, 200),
+    ("decks.review_deck", "GET"): (LOGIN, 200, 404, 404),
+    ("decks.bank_deck", "GET"): (LOGIN, 200, 404, 404),
 }
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
@@ -127,6 +138,9 @@ def template(tmp_path_factory):
         )
         db.session.commit()
         owner_id = db.session.execute(db.select(User.id).where(User.username == "ann")).scalar_one()
+        ines = db.session.execute(db.select(User.id).where(User.username == "ines")).scalar_one()
+        gift = b"::fx-imported::Is this imported?{TRUE#It is.####It came from a file.}"
+        upload = save_upload("one.gift", "gift", "fixture", gift, ines, datetime.now(UTC))
     client = app.test_client()
     client.post("/login", data={"username": "ann", "password": PASSWORD})
     finished = _start(client)
@@ -143,7 +157,7 @@ def template(tmp_path_factory):
         cards = int(re.search(r"/attempts/(\d+)", r.headers["Location"]).group(1))
         db.session.remove()
         db.engine.dispose()
-    ids = {"attempt": attempt, "finished": finished, "owner_id": owner_id}
+    ids = {"attempt": attempt, "finished": finished, "owner_id": owner_id, "import": upload}
     return folder, questions, ids | {"appeal": appeal_id, "cards": cards}
 
 
@@ -209,6 +223,12 @@ def _url(endpoint: str, ids: dict) -> str:
         "study.study_settings": "/settings",
         "instructor.appeals_queue": "/instructor/appeals",
         "instructor.decide_appeal": f"/instructor/appeals/{ids['appeal']}",
+        "authoring.import_upload": "/instructor/content/import",
+        "authoring.import_preview": f"/instructor/content/imports/{ids['import']}",
+        "authoring.import_confirm": f"/instructor/content/imports/{ids['import']}/confirm",
+        "authoring.export_bank": "/instructor/content/banks/fixture/export.gift",
+        "decks.review_deck": "/review/deck.apkg",
+        "decks.bank_deck": "/banks/fixture/deck.apkg",
     }
     return paths[endpoint]
 

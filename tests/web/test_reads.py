@@ -9,6 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event
 
+from quiz.domain.interop import read
+from quiz.domain.interop.plan import make_plan
+from quiz.store import interop
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt
@@ -99,8 +102,27 @@ def world(app, client, student, create_user, auth, clock):
         "/instructor/content/documents/new",
         "/instructor/content/documents/guide",
         "/instructor/appeals",
+        # interop (issue 12): the import pages, an imported draft, and every export
+        "/instructor/content/import",
+        *(f"/instructor/content/imports/{n}" for n in _imports(app, instructor)),
+        "/instructor/content/questions/fx-imported/edit",
+        *(f"/instructor/content/banks/fixture/export.{f}" for f in ("gift", "xml", "yaml", "apkg")),
     ]
+    pages += ["/review/deck.apkg", "/banks/fixture/deck.apkg"]
     return pages, staff, instructor
+
+
+def _imports(app, instructor: int) -> list[int]:
+    """One import confirmed (its question is a draft that needs a passage), one previewed."""
+    gift = b"::fx-imported::Is this imported?{TRUE#It is.####It came from a file.}"
+    with app.app_context():
+        done = interop.save_upload("done.gift", "gift", "fixture", gift, instructor, T0)
+        found = interop.upload(done)
+        parsed = read(found.data, found.filename, "gift")
+        plan = make_plan(parsed, "done.gift", "fixture", current_catalog(), interop.existing())
+        interop.store_plan(done, plan, instructor, T0)
+        waiting = interop.save_upload("wait.xml", "xml", "fixture", b"<quiz>", instructor, T0)
+    return [done, waiting]
 
 
 def _statements(app) -> list[str]:

@@ -22,6 +22,7 @@ from quiz.store.models.courses import (
     CourseInstructor,
     Enrollment,
 )
+from quiz.store.models.interop import ContentImport
 from quiz.store.models.reviews import ReviewCard, ReviewLog
 from quiz.store.models.study import Appeal, StudySettings
 
@@ -35,6 +36,7 @@ __all__ = [
     "AuditEntry",
     "Bank",
     "CatalogRevision",
+    "ContentImport",
     "Course",
     "CourseInstructor",
     "Document",

@@ -79,6 +79,8 @@ class QuestionRecord(Model):
     draft: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # work in progress, not yet checked
     draft_author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     draft_at: Mapped[datetime | None] = mapped_column(When)
+    # why a draft waits, e.g. an imported question that "needs a source passage"; cleared on publish
+    draft_reason: Mapped[str | None] = mapped_column(String(300))
     created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
     updated_at: Mapped[datetime] = mapped_column(When, default=now_utc)
 

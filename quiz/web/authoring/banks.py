@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as HttpResponse
 
+from quiz.domain.interop.plan import review_drafts
 from quiz.domain.lint import lint
 from quiz.domain.questions import TYPES
 from quiz.store import authoring, editing
@@ -64,11 +65,14 @@ def bank(bank_id: str) -> Page:
     catalog = current_catalog()
     warnings = [w for w in lint(catalog.banks.values()) if w.bank == found.id]
     problems = [e for e in catalog.errors if e.file == found.id]
+    questions = editing.bank_questions(found.id)
+    imported = [(q.draft, found.id) for q in questions if q.draft_reason and q.draft]
     return render_template(
         "authoring/bank.html",
         bank=found,
         form=form,
-        questions=editing.bank_questions(found.id),
+        questions=questions,
+        imported=review_drafts(imported, catalog),
         warnings=warnings,
         problems=problems,
         types=TYPES,

@@ -13,6 +13,7 @@ from werkzeug.wrappers import Response as HttpResponse
 from quiz.domain.authoring import Review, quote_from, review
 from quiz.domain.changes import changes
 from quiz.domain.documents import Document, Segment, segments
+from quiz.domain.interop.plan import review_drafts
 from quiz.domain.questions import TYPES, QuestionType
 from quiz.domain.questions.editing import common_values, question_content, to_values
 from quiz.domain.texts import Block, blocks
@@ -59,7 +60,11 @@ def _editor(bank_id: str, qtype: QuestionType[Any], state: QuestionState | None)
         form.id.data = state.id  # an id is for ever
     editing_now = _Editing(form, qtype, bank_id, state)
     if not form.validate_on_submit():
-        return _render(editing_now, None, status=400 if form.errors else 200)
+        status = 400 if form.errors else 200
+        if request.method == "GET" and state is not None and state.draft_reason and state.draft:
+            imported = review_drafts([(state.draft, bank_id)], catalog)[state.id]
+            attach_problems(form, list(imported.problems), {})  # an imported draft: what it needs
+        return _render(editing_now, None, status=status)
     content, rows = _content(form, qtype)
     checked = review(content, bank_id, catalog)
     if form.show.data:  # another document in the panel: nothing checked yet
