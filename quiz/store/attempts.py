@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.domain.attempts import Plan, deadline, new_layout
+from quiz.domain.exams import feeds_review
 from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.layout import to_json
 from quiz.domain.questions import Question
@@ -27,6 +28,7 @@ from quiz.domain.times import aware
 from quiz.store import reviews
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
+from quiz.store.scoring import still_open
 from quiz.store.unit import use_case
 
 
@@ -99,7 +101,7 @@ def submit_answer(
     when it was the last question. A repeat (double click, back button, a concurrent
     duplicate) returns the response already stored, unchanged."""
     result = grade(question, answer)
-    attempt_id, size = attempt.id, attempt.size
+    attempt_id, size, review = attempt.id, attempt.size, feeds_review(attempt.mode)
     fields = _response_fields(attempt, position, question, answer, now) | {
         "score": result.score,
         "correct": result.correct,
@@ -113,7 +115,8 @@ def submit_answer(
                 response = Response(**fields)
                 session.add(response)
                 session.flush()  # the unique (attempt, question) constraint fires here
-                reviews.schedule(response, rating, now)
+                if review:  # never from an exam: that would tell right from wrong early
+                    reviews.schedule(response, rating, now)
                 if len(answered_positions(attempt_id)) >= size:
                     _close(attempt_id, now)
             return Submission(response, True)
@@ -149,18 +152,11 @@ def _response_fields(
     }
 
 
-def _open(now: datetime) -> Any:
-    return [
-        Attempt.finished_at.is_(None),
-        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now),
-    ]
-
-
 def _add_score(attempt_id: int, score: float, now: datetime) -> bool:
     """Add *score* to the attempt while it is open; False when it has closed."""
     statement = (
         update(Attempt)
-        .where(Attempt.id == attempt_id, *_open(now))
+        .where(Attempt.id == attempt_id, *still_open(now))
         .values(score=Attempt.score + score)
         .execution_options(synchronize_session=False)
     )
@@ -190,7 +186,7 @@ def open_attempts(user_id: int, now: datetime) -> list[Attempt]:
     """The user's attempts still open (not finished, time not up), newest first."""
     query = (
         select(Attempt)
-        .where(Attempt.user_id == user_id, *_open(now))
+        .where(Attempt.user_id == user_id, *still_open(now))
         .order_by(Attempt.started_at.desc())
     )
     return list(db.session.execute(query).scalars())

@@ -10,11 +10,13 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
 from quiz.domain.attempts import Kind, Plan, Step, duration, next_position, next_step, time_is_up
+from quiz.domain.exams import allowed_questions
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, RATINGS
 from quiz.store import attempts, reviews, student
 from quiz.store.models import Attempt, Response
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.answers import answer_form, take_answer
 from quiz.web.forms.choices import RateForm, StartForm
@@ -53,6 +55,9 @@ def start(bank_id: str) -> Page:
     form = StartForm()
     if not form.validate_on_submit():
         abort(400, "; ".join(e for errors in form.errors.values() for e in errors))
+    held_by = allowed_questions(holds.current_exams(), bank.questions).held_by
+    if held_by:  # an open exam on this bank: no practice (or second exam) beside it
+        holds.refuse(held_by)
     plan = Plan(Kind.TOPIC, form.mode, bank_id=bank.id, time_limit_s=form.time_limit_s())
     attempt = attempts.start(current_user.id, bank.questions, plan, now())
     return redirect(url_for(".question", attempt_id=attempt.id, position=1))
@@ -75,6 +80,7 @@ def question(attempt_id: int, position: int) -> Page:
     """Show a question, take its answer (stored once), then show the feedback."""
     attempt = own_attempt(attempt_id)
     entry = attempt.entry(position) or abort(404)
+    holds.guard_attempt(attempt, [entry.question_id])
     q = current_catalog().questions.get(entry.question_id)
     moment = now()
     response = attempts.response_to(attempt.id, entry.question_id)
@@ -213,6 +219,7 @@ def finish(attempt_id: int) -> Page:
 def summary(attempt_id: int) -> Page:
     """The score and a review of every question: the student's answer beside the key."""
     attempt = own_attempt(attempt_id)
+    holds.guard_attempt(attempt)
     catalog = current_catalog()
     answered: dict[str, Response] = {r.question_id: r for r in attempt.responses}
     ended = attempt.ended(now())
