@@ -18,7 +18,13 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from quiz.domain.attempts import Plan, deadline, new_layout
+from quiz.domain.attempts import (
+    REPEAT_WINDOW,
+    Plan,
+    deadline,
+    new_layout,
+    repeats_start,
+)
 from quiz.domain.exams import feeds_review
 from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.layout import to_json
@@ -27,9 +33,9 @@ from quiz.domain.scheduling import default_rating
 from quiz.domain.times import aware
 from quiz.store import reviews
 from quiz.store.db import db
-from quiz.store.models import Attempt, Response
+from quiz.store.models import Attempt, Response, User
 from quiz.store.scoring import still_open
-from quiz.store.unit import use_case
+from quiz.store.unit import lock_row, use_case
 
 
 def get(attempt_id: int) -> Attempt | None:
@@ -49,7 +55,10 @@ def start(
     now: datetime,
     rng: random.Random | None = None,
 ) -> Attempt:
-    """A new attempt with its shuffled layout stored, so a resume shows the same order."""
+    """A new attempt with its shuffled layout stored, so a resume shows the same order.
+
+    A second start of the same plan and questions within seconds (a double click on Start
+    or Retry) returns the attempt the first one made, while it has no answer yet."""
     layout = new_layout(questions, rng or random.Random(), shuffle_questions=plan.shuffle)
     attempt = Attempt(
         user_id=user_id,
@@ -65,8 +74,29 @@ def start(
         deadline_at=deadline(now, plan.time_limit_s),
     )
     with use_case() as session:
+        lock_row(User, user_id)  # one start at a time per student
+        earlier = _repeated_start(user_id, plan, [e.question_id for e in layout], now)
+        if earlier is not None:
+            return earlier
         session.add(attempt)
     return attempt
+
+
+def _repeated_start(
+    user_id: int, plan: Plan, question_ids: list[str], now: datetime
+) -> Attempt | None:
+    """The student's attempt that this start repeats, if any (see ``repeats_start``)."""
+    query = select(Attempt).where(
+        Attempt.user_id == user_id,
+        Attempt.started_at >= now - REPEAT_WINDOW,
+        *still_open(now),
+        ~Attempt.responses.any(),
+    )
+    for earlier in db.session.execute(query).scalars():
+        shown = [e.question_id for e in earlier.entries]
+        if repeats_start(plan, question_ids, earlier.plan, shown):
+            return earlier
+    return None
 
 
 def response_to(attempt_id: int, question_id: str) -> Response | None:
@@ -110,6 +140,7 @@ def submit_answer(
     for last_try in (False, True):
         try:
             with use_case() as session:
+                lock_row(Attempt, attempt_id)  # a "Finish" in flight waits, or we wait for it
                 if not _add_score(attempt_id, result.score, now):
                     raise _Closed
                 response = Response(**fields)
@@ -179,6 +210,7 @@ def finish(attempt: Attempt, now: datetime) -> None:
     end = aware(attempt.deadline_at) if attempt.deadline_at else None
     moment = min(now, end) if end is not None else now
     with use_case():
+        lock_row(Attempt, attempt.id)
         _close(attempt.id, moment)
 
 

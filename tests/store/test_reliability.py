@@ -230,21 +230,19 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
     find no review card and both insert one; the loser must retry, not fail."""
     from quiz.store import reviews as records
 
-    first, second = start(client), start(client)
+    def position(attempt_id: int) -> int:
+        with app.app_context():
+            layout = db.session.get(Attempt, attempt_id).layout
+        return next(n for n, e in enumerate(layout, 1) if e["question_id"] == "fx-tf")
+
     with app.app_context():
         q = current_catalog().questions["fx-tf"]
-        positions = {
-            a: next(
-                n
-                for n, e in enumerate(db.session.get(Attempt, a).layout, 1)
-                if e["question_id"] == "fx-tf"
-            )
-            for a in (first, second)
-        }
+    first = start(client)
     assert (
-        client.post(f"/attempts/{first}/{positions[first]}", data={"answer": "true"}).status_code
+        client.post(f"/attempts/{first}/{position(first)}", data={"answer": "true"}).status_code
         == 302
     )
+    second = start(client)  # after an answer to the first: a new attempt, not a double click
     real_get_card = records._card
     looks = []
 
@@ -253,7 +251,7 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
         return None if len(looks) == 1 else real_get_card(*args)
 
     monkeypatch.setattr(records, "_card", racing_get_card)
-    r = client.post(f"/attempts/{second}/{positions[second]}", data={"answer": "true"})
+    r = client.post(f"/attempts/{second}/{position(second)}", data={"answer": "true"})
     assert r.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Response)) == 2
