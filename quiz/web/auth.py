@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response as HttpResponse
 
 from quiz.store import users
@@ -43,8 +43,8 @@ def login() -> Page:
     """Log in with user name and password; go back to where the user was headed."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = users.find_user(form.username.data)
-        if user is not None and user.check_password(form.password.data):
+        user = users.authenticate(form.username.data, form.password.data)
+        if user is not None:
             login_user(user)
             return redirect(safe_next(request.args.get("next")) or url_for("practice.index"))
         form.form_errors.append("Wrong user name or password.")
@@ -53,7 +53,10 @@ def login() -> Page:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> HttpResponse:
-    """Log out (a POST, so another site cannot log the user out with a link)."""
+    """Log out (a POST, so another site cannot log the user out with a link), ending
+    every copy of the session, in this browser or any other."""
+    if current_user.is_authenticated:
+        users.end_sessions(current_user.id)
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("practice.index"))

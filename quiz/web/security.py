@@ -28,8 +28,14 @@ def init_app(app: Flask) -> None:
 
 
 @login_manager.user_loader
-def _load_user(user_id: str) -> Any:
-    return get_user(int(user_id)) if user_id.isdigit() else None
+def _load_user(session_id: str) -> Any:
+    """The user a session names (``id.version``), only at the user's current session
+    version: logging out or a new password ends every copy of every older session."""
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()) or len(user_id) > 18:
+        return None
+    user = get_user(int(user_id))
+    return user if user is not None and user.session_version == int(version) else None
 
 
 def _headers(response: Response) -> Response:
