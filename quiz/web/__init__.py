@@ -10,7 +10,18 @@ from flask import Flask
 from quiz.domain.attempts import mode_word
 from quiz.domain.questions import TYPES, RegistryError, check_registry, type_of
 from quiz.domain.times import aware
-from quiz.web import auth, errors, health, history, instructor, practice, review, security, sources
+from quiz.web import (
+    auth,
+    errors,
+    health,
+    history,
+    inputs,
+    instructor,
+    practice,
+    review,
+    security,
+    sources,
+)
 from quiz.web.extensions import csrf, limiter, login_manager
 
 BLUEPRINTS = (auth, practice, history, sources, health, review, instructor)
@@ -19,6 +30,7 @@ BLUEPRINTS = (auth, practice, history, sources, health, review, instructor)
 def init_app(app: Flask) -> None:
     """Extensions, security headers, error pages and every blueprint."""
     check_answer_partials(Path(app.template_folder or "templates"))
+    inputs.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

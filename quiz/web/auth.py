@@ -63,8 +63,10 @@ def logout() -> HttpResponse:
 
 
 def safe_next(target: str | None) -> str | None:
-    """*target* if it is a path on this site, else None (no open redirects)."""
-    if not target or "\\" in target:
+    """*target* if it is a path on this site, else None (no open redirects). A control
+    character (CR, LF, tab, ...) anywhere makes it None: urlsplit drops some of them, and
+    a header may not hold them."""
+    if not target or "\\" in target or any(ord(c) < 32 or 127 <= ord(c) < 160 for c in target):
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
