@@ -31,9 +31,13 @@ DEFAULTS: dict[str, Any] = {
     "MAX_FORM_MEMORY_SIZE": 64 * 1024,  # bytes of one multipart text field
     "MAX_FORM_PARTS": 100,  # fields and files of one multipart body
     "PROXY_FIX_X_FOR": 0,  # proxies in front that set X-Forwarded-For/-Proto (deployment.md)
+    # Log-in and sign-up limits (docs/security.md); counters shared by every worker and
+    # server when RATELIMIT_STORAGE_URI is a Redis or Memcached URL.
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
-    "RATELIMIT_AUTH": "10 per minute",
+    "RATELIMIT_LOGIN_ACCOUNT": "10 per minute",  # failed log-ins to one account
+    "RATELIMIT_LOGIN_ADDRESS": "100 per minute",  # failed log-ins from one address
+    "RATELIMIT_SIGNUP": "30 per minute",  # sign-up posts from one address
     "WTF_CSRF_TIME_LIMIT": None,
     "CLOCK": None,  # tests: a callable returning the current datetime
 }

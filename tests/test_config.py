@@ -50,7 +50,9 @@ def test_every_setting_the_app_reads_has_a_default():
         "SECURE_COOKIES",
         "CLOCK",
         "QUESTIONS_DIR",
-        "RATELIMIT_AUTH",
+        "RATELIMIT_LOGIN_ACCOUNT",
+        "RATELIMIT_LOGIN_ADDRESS",
+        "RATELIMIT_SIGNUP",
         "MAX_CONTENT_LENGTH",
         "SQLITE_SYNCHRONOUS",
     ):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response as HttpResponse
 
@@ -16,13 +18,31 @@ bp = Blueprint("auth", __name__)
 Page = HttpResponse | tuple[str, int]
 
 
-def _auth_limit() -> str:
-    limit: str = current_app.config["RATELIMIT_AUTH"]
+def _setting(key: str) -> Callable[[], str]:
+    def limit() -> str:
+        value: str = current_app.config[key]
+        return value
+
     return limit
 
 
+def _account() -> str:
+    """The account a log-in names, as stored (empty: no account limit applies)."""
+    name = users.canonical(request.form.get("username", ""))[:40]
+    return f"account:{name}" if name else ""
+
+
+def _address() -> str:
+    return f"address:{get_remote_address()}"
+
+
+def _failed(response: HttpResponse) -> bool:
+    """A refused log-in (wrong name or password, or a form error); successes are free."""
+    return response.status_code == 400
+
+
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(_auth_limit, methods=["POST"])
+@limiter.limit(_setting("RATELIMIT_SIGNUP"), key_func=_address, methods=["POST"])
 def signup() -> Page:
     """Create a student account and log it in."""
     form = SignupForm()
@@ -38,7 +58,12 @@ def signup() -> Page:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_auth_limit, methods=["POST"])
+@limiter.limit(
+    _setting("RATELIMIT_LOGIN_ACCOUNT"), key_func=_account, methods=["POST"], deduct_when=_failed
+)
+@limiter.limit(
+    _setting("RATELIMIT_LOGIN_ADDRESS"), key_func=_address, methods=["POST"], deduct_when=_failed
+)
 def login() -> Page:
     """Log in with user name and password; go back to where the user was headed."""
     form = LoginForm()

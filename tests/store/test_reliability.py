@@ -161,7 +161,9 @@ def test_backup_refuses_to_overwrite_the_live_database(app, runner, tmp_path):
 
 
 def test_login_is_rate_limited_with_a_clear_message(tmp_path, questions_dir):
-    app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_AUTH="3 per minute")
+    app = make_app(
+        tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_LOGIN_ACCOUNT="3 per minute"
+    )
     client = app.test_client()
     codes = [
         client.post("/login", data={"username": "x", "password": "wrong password"}).status_code
@@ -175,7 +177,7 @@ def test_login_is_rate_limited_with_a_clear_message(tmp_path, questions_dir):
 
 
 def test_signup_is_rate_limited(tmp_path, questions_dir):
-    app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_AUTH="2 per minute")
+    app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_SIGNUP="2 per minute")
     client = app.test_client()
     codes = [
         client.post("/signup", data={"username": f"u{i}x", "password": "p"}).status_code
