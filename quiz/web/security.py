@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, Response, abort
+from flask import Flask, Response, abort, current_app, request
 from flask_login import current_user, login_required
 
 from quiz.store import attempts
@@ -38,11 +38,18 @@ def _load_user(session_id: str) -> Any:
     return user if user is not None and user.session_version == int(version) else None
 
 
+HSTS = "max-age=31536000"  # a year; sent when cookies are Secure (served over HTTPS)
+
+
 def _headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
+    if request.endpoint != "static":  # pages and exports: personal, or carry a form token
+        response.headers["Cache-Control"] = "no-store"
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        response.headers["Strict-Transport-Security"] = HSTS
     return response
 
 
