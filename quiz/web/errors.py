@@ -55,10 +55,12 @@ def _csrf(error: CSRFError):
 
 def _http(error: HTTPException):
     code = error.code or 500
-    message = MESSAGES.get(code)
+    message, detail = MESSAGES.get(code), None
     if code in (400, 409) and error.description and not error.description.startswith("The browser"):
-        message = error.description
-    return _render(code, message)
+        # our own message: its first sentence is the heading, the rest says what to do
+        message, _, detail = error.description.partition(". ")
+        message = message if not detail else f"{message}."
+    return _render(code, message, detail or None)
 
 
 def _unavailable(error: Exception):
