@@ -1,6 +1,7 @@
 """What every request's input must be before a view sees it.
 
-- Whole numbers in paths fit the database's integer (a larger id is a 404, not a 500).
+- Whole numbers in paths fit the id columns (INTEGER: 32 bits on PostgreSQL); a larger
+  number is a 404, not a 500.
 - No NUL character in any field or query parameter: no text contains one, PostgreSQL
   refuses it, and SQLite would store it. Refused with 400 before anything is read.
 - Behind a reverse proxy (``PROXY_FIX_X_FOR`` > 0), the client's address and scheme are
@@ -15,12 +16,12 @@ from flask import Flask, abort, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-BIGGEST_ID = 2**63 - 1  # PostgreSQL's bigint and SQLite's integer
+BIGGEST_ID = 2**31 - 1  # the id columns are INTEGER: 32 bits on PostgreSQL
 NUL = "The request contains a NUL character (a zero byte), which no answer or name can hold. Nothing was saved."
 
 
 class DatabaseInt(IntegerConverter):
-    """``<int:...>`` in every route: from 0 to the largest database integer."""
+    """``<int:...>`` in every route: from 0 to the largest id the columns hold."""
 
     def __init__(self, url_map: Any, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max", BIGGEST_ID)

@@ -13,6 +13,7 @@ from quiz.store import attempts
 from quiz.store.models import Attempt
 from quiz.store.users import get_user
 from quiz.web.extensions import login_manager
+from quiz.web.inputs import BIGGEST_ID
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -32,7 +33,7 @@ def _load_user(session_id: str) -> Any:
     """The user a session names (``id.version``), only at the user's current session
     version: logging out or a new password ends every copy of every older session."""
     user_id, _, version = session_id.partition(".")
-    if not (user_id.isdigit() and version.isdigit()) or len(user_id) > 18:
+    if not (user_id.isdigit() and version.isdigit()) or int(user_id) > BIGGEST_ID:
         return None
     user = get_user(int(user_id))
     return user if user is not None and user.session_version == int(version) else None
