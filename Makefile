@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: test-postgres run test lint setup setup-test browser check-banks bank-report serve bench clean
+.PHONY: test-postgres run test lint setup setup-test browser redis check-banks bank-report serve bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,14 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: setup browser lint
+# Debian's redis-server for the shared rate-limit test (skipped, with the reason, without it).
+redis:
+	@command -v redis-server >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq redis-server; } >/dev/null 2>&1 || \
+	  echo "redis-server could not be installed: the Redis rate-limit test will be skipped"; }
+
+test: setup browser redis lint
 	$(BIN)/python -m pytest
 
 check-banks: setup

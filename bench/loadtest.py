@@ -89,6 +89,19 @@ class FormParser(HTMLParser):
             self._label_for = None
 
 
+@dataclass(frozen=True)
+class Shown:
+    """A choice answer as the student chose it: places in the attempt's option order (the
+    form's values say nothing more); ``verify`` turns them into the option ids stored."""
+
+    places: tuple[int, ...]
+    many: bool
+
+    def stored(self, order: list[str]) -> Any:
+        ids = [order[i] for i in self.places]
+        return sorted(ids) if self.many else ids[0]
+
+
 def choose_answer(html: str) -> tuple[dict[str, Any], Any]:
     """Form data answering the question on *html*, and the answer the server should store."""
     form = FormParser()
@@ -101,11 +114,11 @@ def choose_answer(html: str) -> tuple[dict[str, Any], Any]:
         expected: Any = (
             {"true": True, "false": False}.get(value, value)
             if {a["value"] for a in answers} == {"true", "false"}
-            else value
+            else Shown((int(value),), many=False)
         )
     elif answers and answers[0].get("type") == "checkbox":
         data["answer"] = [answers[0]["value"]]
-        expected = [answers[0]["value"]]
+        expected = Shown((int(answers[0]["value"]),), many=True)
     elif answers:  # text: short answer or numeric
         text = "1" if answers[0].get("inputmode") == "decimal" else "GABA"
         data["answer"], expected = text, text
@@ -359,8 +372,13 @@ def verify(db: Path, acked: dict[tuple[int, int], Any]) -> tuple[int, int, int, 
             (a, p): json.loads(ans)
             for a, p, ans in con.execute("SELECT attempt_id, position, answer FROM response")
         }
+        layouts = {a: json.loads(lay) for a, lay in con.execute("SELECT id, layout FROM attempt")}
     finally:
         con.close()
+    acked = {
+        (a, p): ans.stored(layouts[a][p - 1]["order"]) if isinstance(ans, Shown) else ans
+        for (a, p), ans in acked.items()
+    }
     missing = sum(1 for key in acked if key not in rows)
     mismatched = sum(1 for key, ans in acked.items() if key in rows and rows[key] != ans)
     extra = sum(1 for key in rows if key not in acked)

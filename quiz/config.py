@@ -26,9 +26,18 @@ DEFAULTS: dict[str, Any] = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "SQLITE_SYNCHRONOUS": "NORMAL",  # OFF, NORMAL, FULL or EXTRA (docs/deployment.md)
+    # Request size: the largest form is a few kB; anything bigger is refused with 413.
+    "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes of a request body
+    "MAX_FORM_MEMORY_SIZE": 64 * 1024,  # bytes of one multipart text field
+    "MAX_FORM_PARTS": 100,  # fields and files of one multipart body
+    "PROXY_FIX_X_FOR": 0,  # proxies in front that set X-Forwarded-For/-Proto (deployment.md)
+    # Log-in and sign-up limits (docs/security.md); counters shared by every worker and
+    # server when RATELIMIT_STORAGE_URI is a Redis or Memcached URL.
     "RATELIMIT_ENABLED": True,
     "RATELIMIT_STORAGE_URI": "memory://",
-    "RATELIMIT_AUTH": "10 per minute",
+    "RATELIMIT_LOGIN_ACCOUNT": "10 per minute",  # failed log-ins to one account
+    "RATELIMIT_LOGIN_ADDRESS": "100 per minute",  # failed log-ins from one address
+    "RATELIMIT_SIGNUP": "30 per minute",  # sign-up posts from one address
     "WTF_CSRF_TIME_LIMIT": None,
     "CLOCK": None,  # tests: a callable returning the current datetime
     "CATALOG_CHECK_SECONDS": 1.0,  # how often a process looks whether the content changed
@@ -94,6 +103,8 @@ def load(config: Any, instance: Path, test_config: Mapping[str, Any] | None) -> 
         config["SECRET_KEY"] = instance_secret(instance)
     if config["SECURE_COOKIES"] is True:
         config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
+    if config["PROXY_FIX_X_FOR"] < 0:
+        raise ConfigError("PROXY_FIX_X_FOR must be 0 (no proxy) or the number of proxies")
 
 
 def instance_secret(instance: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,16 +14,17 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from quiz import ROOT, create_app
 from quiz.domain.banks import load_banks
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import TYPES, Question, type_of
 from quiz.domain.questions.editing import common_values, to_values
+from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.importing import import_folder
-from quiz.store.models import User
+from quiz.store.models import Attempt, User
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Set to a PostgreSQL URL to run the request-level tests there (`make test-postgres`).
@@ -133,3 +135,41 @@ def authoring_form(content: dict[str, Any], button: str = "publish") -> dict[str
         elif value not in ("", False):
             data[name] = value
     return data
+
+
+# ------------------------------------------------------------- attempts over HTTP
+
+
+def start_attempt(client: Any, bank: str = "fixture", exam: bool = False) -> int:
+    """Start an attempt through the home page's form; its id."""
+    button = {"exam": "Start exam"} if exam else {"practise": "Practise"}
+    r = client.post(f"/banks/{bank}/start", data=button)
+    assert r.status_code == 302, r.get_data(as_text=True)[:300]
+    found = re.search(r"/attempts/(\d+)(/1)?$", r.headers["Location"])  # new, or resumed
+    assert found, r.headers["Location"]
+    return int(found.group(1))
+
+
+def layout_of(app: Flask, attempt_id: int) -> list[LayoutEntry]:
+    with app.app_context():
+        stored = db.session.get(Attempt, attempt_id)
+        assert stored is not None
+        return [LayoutEntry.from_json(e) for e in stored.layout]
+
+
+def position_of(app: Flask, attempt_id: int, question_id: str) -> int:
+    entries = layout_of(app, attempt_id)
+    return next(n for n, e in enumerate(entries, 1) if e.question_id == question_id)
+
+
+def post_answer(client: Any, app: Flask, attempt_id: int, position: int, right: bool = True) -> Any:
+    """Answer the question at *position* right (or wrong) through its form."""
+    entry = layout_of(app, attempt_id)[position - 1]
+    with app.app_context():
+        q = current_catalog().questions[entry.question_id]
+    return client.post(f"/attempts/{attempt_id}/{position}", data=answer_data(q, entry, right))
+
+
+def count_rows(app: Flask, model: Any) -> int:
+    with app.app_context():
+        return int(db.session.scalar(select(func.count()).select_from(model)) or 0)

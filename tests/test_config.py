@@ -46,7 +46,16 @@ def test_secret_key_and_database_url_are_read_and_the_old_postgres_scheme_fixed(
 
 
 def test_every_setting_the_app_reads_has_a_default():
-    for key in ("SECURE_COOKIES", "CLOCK", "QUESTIONS_DIR", "RATELIMIT_AUTH", "SQLITE_SYNCHRONOUS"):
+    for key in (
+        "SECURE_COOKIES",
+        "CLOCK",
+        "QUESTIONS_DIR",
+        "RATELIMIT_LOGIN_ACCOUNT",
+        "RATELIMIT_LOGIN_ADDRESS",
+        "RATELIMIT_SIGNUP",
+        "MAX_CONTENT_LENGTH",
+        "SQLITE_SYNCHRONOUS",
+    ):
         assert key in DEFAULTS
 
 

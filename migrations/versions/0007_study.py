@@ -13,7 +13,7 @@ and settings with them) and turns attempts of the new kinds into ``retry`` attem
 flashcards into practice: uncounted, as they were, so no score changes.
 
 Revision ID: 0007_study
-Revises: 0005_attempt_kind
+Revises: 0006_security
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_study"
-down_revision = "0005_attempt_kind"
+down_revision = "0006_security"
 branch_labels = None
 depends_on = None
 

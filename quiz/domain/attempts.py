@@ -49,6 +49,23 @@ class Plan:
     shuffle: bool = True  # shuffle the questions (their parts are always shuffled)
 
 
+# A second start of the same plan within this time, before any answer, is a double click
+# on Start or Retry: it leads to the attempt the first click made.
+REPEAT_WINDOW = timedelta(seconds=10)
+
+
+def repeats_start(
+    plan: Plan, question_ids: Sequence[str], earlier: Plan, earlier_ids: Sequence[str]
+) -> bool:
+    """Whether starting *plan* over *question_ids* repeats an *earlier* start: the same
+    kind, mode, bank, document and time limit over the same questions."""
+
+    def what(p: Plan) -> tuple[object, ...]:
+        return (p.kind, p.mode, p.bank_id, p.document_id, p.time_limit_s)
+
+    return what(plan) == what(earlier) and sorted(question_ids) == sorted(earlier_ids)
+
+
 KIND_LABELS = {
     Kind.TOPIC: "Topic",
     Kind.REVIEW: "Spaced review",

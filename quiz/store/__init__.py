@@ -7,14 +7,12 @@ gradebook, analysis) never write.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import event
 
 from quiz.config import ROOT
-from quiz.store import catalog
+from quiz.store import catalog, sqlite
 from quiz.store.db import db, migrate
 
 
@@ -23,20 +21,12 @@ def init_app(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     with app.app_context():
-        _sqlite_settings(db.engine, app.config["SQLITE_SYNCHRONOUS"])
+        sqlite.configure(db.engine, app.config["SQLITE_SYNCHRONOUS"])
     catalog.init_app(app)
 
 
-def _sqlite_settings(engine: Any, synchronous: str) -> None:
-    """Per connection: WAL, a busy timeout, the chosen durability, foreign keys."""
-
-    @event.listens_for(engine, "connect")
-    def configure(dbapi_connection: Any, _record: Any) -> None:
-        if not isinstance(dbapi_connection, sqlite3.Connection):
-            return
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=10000")
-        cursor.execute(f"PRAGMA synchronous={synchronous}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
+@migrate.configure
+def _create_database(config: Any) -> Any:
+    """``flask db upgrade`` (and the tests' ``upgrade()``) may create the SQLite file."""
+    sqlite.create_if_missing(db.engine)
+    return config

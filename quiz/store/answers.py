@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Float, bindparam, case, update
 from sqlalchemy.exc import IntegrityError
 
+from quiz.domain.exams import feeds_review
 from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, Rating, default_rating
@@ -53,7 +54,7 @@ def submit_answer(
     (double click, back button, a concurrent duplicate) returns the response already
     stored, unchanged. Exam answers do not feed the review schedule."""
     graded = _graded(question, answer, self_rated)
-    attempt_id, exam = attempt.id, attempt.is_exam
+    attempt_id, review = attempt.id, feeds_review(attempt.mode)
     fields = _response_fields(attempt, position, question, answer, now) | graded.fields
     for last_try in (False, True):
         try:
@@ -63,7 +64,7 @@ def submit_answer(
                 response = Response(**fields)
                 session.add(response)
                 session.flush()  # the unique (attempt, question) constraint fires here
-                if not exam:
+                if review:  # never from an exam: that would tell right from wrong early
                     reviews.schedule(response, graded.rating, now, chosen=bool(self_rated))
             return Submission(response, True)
         except _Closed:

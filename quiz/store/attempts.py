@@ -10,13 +10,13 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from quiz.domain.attempts import Plan, deadline, new_layout
+from quiz.domain.attempts import REPEAT_WINDOW, Plan, deadline, new_layout, repeats_start
 from quiz.domain.layout import to_json
 from quiz.domain.questions import Question
 from quiz.domain.times import aware
 from quiz.store.db import db
-from quiz.store.models import Attempt, Response
-from quiz.store.unit import use_case
+from quiz.store.models import Attempt, Response, User
+from quiz.store.unit import lock_row, use_case
 
 
 def get(attempt_id: int) -> Attempt | None:
@@ -38,9 +38,17 @@ def start(
     now: datetime,
     rng: random.Random | None = None,
 ) -> Attempt:
-    """A new attempt with its shuffled layout stored, so a resume shows the same order."""
+    """A new attempt with its shuffled layout stored, so a resume shows the same order.
+
+    A second start of the same plan and questions within seconds (a double click on Start
+    or Retry) returns the attempt the first one made, while it has no answer yet."""
     attempt = new_attempt(user_id, questions, plan, now, rng)
     with use_case() as session:
+        lock_row(User, user_id)  # one start at a time per student
+        shown = [e.question_id for e in attempt.entries]
+        earlier = _repeated_start(user_id, plan, shown, now)
+        if earlier is not None:
+            return earlier
         session.add(attempt)
     return attempt
 
@@ -67,6 +75,23 @@ def new_attempt(
         started_at=now,
         deadline_at=deadline(now, plan.time_limit_s),
     )
+
+
+def _repeated_start(
+    user_id: int, plan: Plan, question_ids: list[str], now: datetime
+) -> Attempt | None:
+    """The student's attempt that this start repeats, if any (see ``repeats_start``)."""
+    query = select(Attempt).where(
+        Attempt.user_id == user_id,
+        Attempt.started_at >= now - REPEAT_WINDOW,
+        *open_conditions(now),
+        ~Attempt.responses.any(),
+    )
+    for earlier in db.session.execute(query).scalars():
+        shown = [e.question_id for e in earlier.entries]
+        if repeats_start(plan, question_ids, earlier.plan, shown):
+            return earlier
+    return None
 
 
 def response_to(attempt_id: int, question_id: str) -> Response | None:
@@ -107,6 +132,7 @@ def finish(attempt: Attempt, now: datetime) -> None:
     end = aware(attempt.deadline_at) if attempt.deadline_at else None
     moment = min(now, end) if end is not None else now
     with use_case():
+        lock_row(Attempt, attempt.id)
         _close(attempt.id, moment)
 
 

@@ -32,6 +32,14 @@ def closed(now: datetime) -> Any:
     return or_(Attempt.finished_at.is_not(None), Attempt.deadline_at < now)
 
 
+def still_open(now: datetime) -> list[Any]:
+    """The conditions for an attempt still open: not finished, its deadline not passed."""
+    return [
+        Attempt.finished_at.is_(None),
+        or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now),
+    ]
+
+
 def counted(now: datetime) -> list[Any]:
     """The conditions for an attempt whose score counts."""
     return [Attempt.kind == Kind.TOPIC, closed(now)]

@@ -79,4 +79,6 @@ def memory(user_id: int, now: datetime) -> dict[str, Memory]:
         state = reviews.state_of(card)
         if state is not None and state.last_review is not None:
             recalls[card.question_id] = recall(state, now)
-    return {q: Memory(right, recalls.get(q)) for q, right in student.last_results(user_id).items()}
+    return {
+        q: Memory(right, recalls.get(q)) for q, right in student.last_results(user_id, now).items()
+    }

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
+from quiz.domain.attempts import Mode
 from quiz.domain.times import aware
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
-from quiz.store.scoring import BankCell, bank_cells, counted, ended, percent
+from quiz.store.scoring import BankCell, bank_cells, closed, counted, ended, percent
 
 
 def bank_stats(user_id: int, now: datetime) -> dict[str, BankCell]:
@@ -18,11 +19,13 @@ def bank_stats(user_id: int, now: datetime) -> dict[str, BankCell]:
     return bank_cells(now, user_id=user_id).get(user_id, {})
 
 
-def last_results(user_id: int) -> dict[str, bool]:
-    """Per question, whether the user's most recent answer to it was right."""
+def last_results(user_id: int, now: datetime) -> dict[str, bool]:
+    """Per question, whether the user's most recent answer to it was right; answers in an
+    exam still open are left out (the exam holds back whether they were right)."""
     latest = (
         select(Response.question_id, func.max(Response.id).label("rid"))
-        .where(Response.user_id == user_id)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Response.user_id == user_id, or_(Attempt.mode != Mode.EXAM, closed(now)))
         .group_by(Response.question_id)
         .subquery()
     )

@@ -17,6 +17,7 @@ from quiz.web import (
     errors,
     health,
     history,
+    inputs,
     instructor,
     practice,
     review,
@@ -32,6 +33,7 @@ BLUEPRINTS = (auth, practice, history, sources, health, review, study, instructo
 def init_app(app: Flask) -> None:
     """Extensions, security headers, error pages and every blueprint."""
     check_answer_partials(Path(app.template_folder or "templates"))
+    inputs.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

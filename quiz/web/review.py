@@ -7,7 +7,9 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
 from quiz.domain.attempts import Kind, Mode, Plan, wrong_question_ids
+from quiz.domain.exams import allowed_questions
 from quiz.store import attempts, reviews, student, study
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.pages.progress import ProgressRows, progress_report
 from quiz.web.security import own_attempt
@@ -19,7 +21,15 @@ REVIEW_SIZE = 20
 
 def _begin(question_ids: list[str], plan: Plan, empty_message: str) -> HttpResponse:
     catalog = current_catalog()
-    questions = [catalog.questions[q] for q in question_ids if q in catalog.questions]
+    allowed = allowed_questions(
+        holds.current_exams(),
+        [catalog.questions[q] for q in question_ids if q in catalog.questions],
+    )
+    questions = allowed.questions
+    if allowed.held_by:
+        if not questions:
+            holds.refuse(allowed.held_by)
+        flash(f"{holds.message(allowed.held_by)} They are left out of this one.", "info")
     if not questions:
         flash(empty_message, "info")
         return redirect(url_for("practice.index"))
@@ -88,7 +98,7 @@ def progress() -> str:
     catalog = current_catalog()
     rows = ProgressRows(
         reviews.card_dues(user_id),
-        student.last_results(user_id),
+        student.last_results(user_id, moment),
         results,
         student.answer_times(user_id),
         study.ratings_since(user_id, moment),

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, Response, abort
+from flask import Flask, Response, abort, current_app, request
 from flask_login import current_user, login_required
 
 from quiz.store import attempts
 from quiz.store.models import Attempt
 from quiz.store.users import get_user
 from quiz.web.extensions import login_manager
+from quiz.web.inputs import BIGGEST_ID
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -28,8 +29,17 @@ def init_app(app: Flask) -> None:
 
 
 @login_manager.user_loader
-def _load_user(user_id: str) -> Any:
-    return get_user(int(user_id)) if user_id.isdigit() else None
+def _load_user(session_id: str) -> Any:
+    """The user a session names (``id.version``), only at the user's current session
+    version: logging out or a new password ends every copy of every older session."""
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isdigit() and version.isdigit()) or int(user_id) > BIGGEST_ID:
+        return None
+    user = get_user(int(user_id))
+    return user if user is not None and user.session_version == int(version) else None
+
+
+HSTS = "max-age=31536000"  # a year; sent when cookies are Secure (served over HTTPS)
 
 
 def _headers(response: Response) -> Response:
@@ -37,6 +47,10 @@ def _headers(response: Response) -> Response:
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Referrer-Policy"] = "same-origin"
+    if request.endpoint != "static":  # pages and exports: personal, or carry a form token
+        response.headers["Cache-Control"] = "no-store"
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        response.headers["Strict-Transport-Security"] = HSTS
     return response
 
 

@@ -10,8 +10,10 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
 from quiz.domain.attempts import Kind, Mode
+from quiz.domain.exams import allowed_questions
 from quiz.domain.sessions import choose, empty_message, plan_for
 from quiz.store import attempts, sessions, settings
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.study import SessionForm, SettingsForm
 
@@ -42,7 +44,15 @@ def session() -> Page:
 
 def _start(form: SessionForm) -> HttpResponse | None:
     catalog, choice, moment = current_catalog(), form.choice(), now()
-    pool = [q for bank_id in choice.bank_ids for q in catalog.banks[bank_id].questions]
+    allowed = allowed_questions(
+        holds.current_exams(),
+        [q for bank_id in choice.bank_ids for q in catalog.banks[bank_id].questions],
+    )
+    pool = allowed.questions
+    if allowed.held_by:
+        if not pool:
+            holds.refuse(allowed.held_by)
+        flash(f"{holds.message(allowed.held_by)} They are left out of this one.", "info")
     memory = sessions.memory(current_user.id, moment)
     chosen = choose(pool, choice, memory, random.Random())
     if not chosen:

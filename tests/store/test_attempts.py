@@ -26,9 +26,9 @@ def ctx(app, create_user):
         db.session.remove()
 
 
-def _start(user_id, bank, **plan) -> Attempt:
+def _start(user_id, bank, when=T0, **plan) -> Attempt:
     return attempts.start(
-        user_id, bank.questions, Plan(Kind.TOPIC, bank_id=bank.id, **plan), T0, random.Random(1)
+        user_id, bank.questions, Plan(Kind.TOPIC, bank_id=bank.id, **plan), when, random.Random(1)
     )
 
 
@@ -117,8 +117,8 @@ def test_finishing_twice_keeps_the_first_end(ctx):
 def test_open_attempts_leave_out_finished_and_timed_out_ones(ctx):
     user_id, bank = ctx
     open_one = _start(user_id, bank)
-    done = _start(user_id, bank)
-    attempts.finish(done, T0)
+    done = _start(user_id, bank, when=T0 + timedelta(seconds=30))  # not a double click
+    attempts.finish(done, T0 + timedelta(minutes=1))
     timed = _start(user_id, bank, mode=Mode.EXAM, time_limit_s=60)
     later = T0 + timedelta(minutes=5)
     assert [a.id for a in attempts.open_attempts(user_id, later)] == [open_one.id]

@@ -164,7 +164,9 @@ def test_backup_refuses_to_overwrite_the_live_database(app, runner, tmp_path):
 
 
 def test_login_is_rate_limited_with_a_clear_message(tmp_path, questions_dir):
-    app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_AUTH="3 per minute")
+    app = make_app(
+        tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_LOGIN_ACCOUNT="3 per minute"
+    )
     client = app.test_client()
     codes = [
         client.post("/login", data={"username": "x", "password": "wrong password"}).status_code
@@ -178,7 +180,7 @@ def test_login_is_rate_limited_with_a_clear_message(tmp_path, questions_dir):
 
 
 def test_signup_is_rate_limited(tmp_path, questions_dir):
-    app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_AUTH="2 per minute")
+    app = make_app(tmp_path, questions_dir, RATELIMIT_ENABLED=True, RATELIMIT_SIGNUP="2 per minute")
     client = app.test_client()
     codes = [
         client.post("/signup", data={"username": f"u{i}x", "password": "p"}).status_code
@@ -233,24 +235,21 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
     find no review card and both insert one; the loser must retry, not fail."""
     from quiz.store import reviews as records
 
-    first = start(client)  # a second Practise would resume it: the second attempt is a new one
-    with app.app_context():
+    def position(attempt_id: int) -> int:
+        with app.app_context():
+            layout = db.session.get(Attempt, attempt_id).layout
+        return next(n for n, e in enumerate(layout, 1) if e["question_id"] == "fx-tf")
+
+    first = start(client)
+    assert (
+        client.post(f"/attempts/{first}/{position(first)}", data={"answer": "true"}).status_code
+        == 302
+    )
+    with app.app_context():  # Practise would resume the first: the second starts directly
         bank = current_catalog().banks["fixture"]
         plan = Plan(Kind.TOPIC, bank_id=bank.id)
         second = attempts.start(student, bank.questions, plan, datetime.now(UTC)).id
         q = current_catalog().questions["fx-tf"]
-        positions = {
-            a: next(
-                n
-                for n, e in enumerate(db.session.get(Attempt, a).layout, 1)
-                if e["question_id"] == "fx-tf"
-            )
-            for a in (first, second)
-        }
-    assert (
-        client.post(f"/attempts/{first}/{positions[first]}", data={"answer": "true"}).status_code
-        == 302
-    )
     real_get_card = records._card
     looks = []
 
@@ -259,7 +258,7 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
         return None if len(looks) == 1 else real_get_card(*args)
 
     monkeypatch.setattr(records, "_card", racing_get_card)
-    r = client.post(f"/attempts/{second}/{positions[second]}", data={"answer": "true"})
+    r = client.post(f"/attempts/{second}/{position(second)}", data={"answer": "true"})
     assert r.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Response)) == 2

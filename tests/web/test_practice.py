@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from quiz.domain.layout import LayoutEntry
+from quiz.domain.questions import type_of
 from quiz.domain.questions.matching import shown_matching
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
@@ -126,15 +127,24 @@ def answer(app, client, attempt_id: int, position: int, right: bool = True):
     return client.post(f"/attempts/{attempt_id}/{position}", data=answer_data(q, entry, right))
 
 
+def choose(app, attempt_id: int, question_id: str, answer) -> dict:
+    """The form data choosing *answer* (option ids): the values are the options' places
+    in this attempt's order, never their ids."""
+    position = position_of(app, attempt_id, question_id)
+    entry = LayoutEntry.from_json(layout(app, attempt_id)[position - 1])
+    q = question(app, question_id)
+    return type_of(q).form_data(q, entry, answer)
+
+
 def wrong_answer_showing_all_feedback(app, attempt_id: int, question_id: str) -> dict:
     """A wrong answer whose feedback includes every wrong-answer text listed in SECRETS."""
     position = position_of(app, attempt_id, question_id)
     entry = layout(app, attempt_id)[position - 1]
     q = question(app, question_id)
     if question_id == "fx-single":
-        return {"answer": "dopamine"}
+        return choose(app, attempt_id, question_id, "dopamine")
     if question_id == "fx-multiple":  # every wrong option, none of the right ones
-        return {"answer": [o.id for o in q.options if not o.correct]}
+        return choose(app, attempt_id, question_id, [o.id for o in q.options if not o.correct])
     if question_id == "fx-match":  # every item matched to the distractor
         lefts, rights = shown_matching(q, LayoutEntry.from_json(entry))
         target = str(rights.index("The drug stops working at the same dose"))
@@ -160,6 +170,12 @@ def attempt(app, attempt_id: int) -> Attempt:
 
 def choice_values(page: str) -> list[str]:
     return re.findall(r'<input[^>]*name="answer"[^>]*value="([^"]*)"', page)
+
+
+def choice_labels(page: str) -> list[str]:
+    """The options' texts in the order the page shows them."""
+    found = re.findall(r'<label for="answer-\d+">.*?</span>\s*(.*?)\s*</label>', page, re.S)
+    return [html.unescape(t) for t in found]
 
 
 # ------------------------------------------------------------------ home and start
@@ -271,7 +287,9 @@ def test_answering_stores_a_response_with_version_answer_texts_and_score(app, cl
     r = client.post(f"/attempts/{attempt_id}/{numeric}", data={"answer": "35 hours"})
     assert r.status_code == 302
     assert r.headers["Location"] == f"/attempts/{attempt_id}/{numeric}"
-    client.post(f"/attempts/{attempt_id}/{single}", data={"answer": "dopamine"})
+    client.post(
+        f"/attempts/{attempt_id}/{single}", data=choose(app, attempt_id, "fx-single", "dopamine")
+    )
 
     first, second = responses(app, attempt_id)
     assert (first.question_id, first.position) == ("fx-numeric", numeric)
@@ -294,7 +312,8 @@ def test_answering_stores_a_response_with_version_answer_texts_and_score(app, cl
 def test_partial_credit_is_stored_for_a_half_right_multiple_choice(app, client, student):
     attempt_id = start(client)
     position = position_of(app, attempt_id, "fx-multiple")
-    client.post(f"/attempts/{attempt_id}/{position}", data={"answer": ["tablet", "odt", "patch"]})
+    data = choose(app, attempt_id, "fx-multiple", ["tablet", "odt", "patch"])
+    client.post(f"/attempts/{attempt_id}/{position}", data=data)
     [r] = responses(app, attempt_id)
     assert r.answer == ["odt", "patch", "tablet"]
     assert r.score == pytest.approx(1 / 3)
@@ -305,12 +324,17 @@ def test_a_second_post_of_the_same_question_keeps_the_first_answer(app, client, 
     attempt_id = start(client)
     position = position_of(app, attempt_id, "fx-single")
     assert (
-        client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "gaba-a"}).status_code
+        client.post(
+            f"/attempts/{attempt_id}/{position}",
+            data=choose(app, attempt_id, "fx-single", "gaba-a"),
+        ).status_code
         == 302
     )
     [first] = responses(app, attempt_id)
 
-    again = client.post(f"/attempts/{attempt_id}/{position}", data={"answer": "dopamine"})
+    again = client.post(
+        f"/attempts/{attempt_id}/{position}", data=choose(app, attempt_id, "fx-single", "dopamine")
+    )
     assert again.status_code == 302  # answered like the first post: back to the feedback
     assert again.headers["Location"].endswith(f"/attempts/{attempt_id}/{position}")
     feedback = client.get(again.headers["Location"])
@@ -389,9 +413,10 @@ def test_resume_of_a_fully_answered_attempt_goes_to_the_summary(app, client, stu
 def test_option_order_is_the_stored_one_on_every_visit(app, client, student, question_id):
     attempt_id = start(client)
     position = position_of(app, attempt_id, question_id)
-    first = choice_values(client.get(f"/attempts/{attempt_id}/{position}").get_data(as_text=True))
-    second = choice_values(client.get(f"/attempts/{attempt_id}/{position}").get_data(as_text=True))
-    assert first == second == layout(app, attempt_id)[position - 1]["order"]
+    first = choice_labels(client.get(f"/attempts/{attempt_id}/{position}").get_data(as_text=True))
+    second = choice_labels(client.get(f"/attempts/{attempt_id}/{position}").get_data(as_text=True))
+    by_id = {o.id: o.text for o in question(app, question_id).options}
+    assert first == second == [by_id[i] for i in layout(app, attempt_id)[position - 1]["order"]]
 
 
 def test_matching_and_ordering_show_the_stored_order_on_every_visit(app, client, student):

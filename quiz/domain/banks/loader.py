@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from quiz.domain.banks.hostile import MAX_BANK_BYTES, Refused, check_nodes
 from quiz.domain.banks.messages import Problems, pydantic_problems
 from quiz.domain.banks.model import Bank, BankError, LoadResult
 from quiz.domain.banks.schema import QUESTION_ADAPTER, BankSpec
@@ -85,10 +86,14 @@ _StrictLoader.add_constructor(
 def check_bank_file(
     path: Path, library: Library, name: str | None = None
 ) -> tuple[Bank | None, list[BankError]]:
-    """Parse and check one bank file. Returns the bank (None if unreadable) and its errors."""
+    """Parse and check one bank file. Returns the bank (None if unreadable) and its errors.
+    A hostile file (huge, aliases, odd keys, endless numbers) gets a message, like any
+    other mistake, in bounded time and memory; it never stops the other banks."""
     name = name or path.name
     try:
         raw = parse_bank_file(path)
+    except Refused as refused:
+        return None, [BankError(name, refused.question, refused.field, refused.message)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -96,12 +101,32 @@ def check_bank_file(
         return None, [BankError(name, None, "(file)", f"this is not valid YAML{line}: {problem}")]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [BankError(name, None, "(file)", f"cannot read the file: {exc}")]
+    except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+        message = f"cannot read the file ({type(exc).__name__}): {str(exc)[:200]}"
+        return None, [BankError(name, None, "(file)", message)]
     return check_bank_data(raw, library, name)
 
 
 def parse_bank_file(path: Path) -> Any:
-    """The YAML of a bank file, read strictly (a key given twice is an error)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
+    """The YAML of a bank file, read strictly (a key given twice is an error), its nodes
+    checked (hostile.check_nodes) before any is built; raises Refused for a hostile file."""
+    size = path.stat().st_size
+    if size > MAX_BANK_BYTES:
+        raise Refused(
+            None,
+            "(file)",
+            f"the file has {size:,} bytes; a bank file may have at most {MAX_BANK_BYTES:,}: "
+            "split it into several banks",
+        )
+    loader = _StrictLoader(path.read_text(encoding="utf-8"))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_nodes(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def check_bank_data(raw: Any, library: Library, name: str) -> tuple[Bank | None, list[BankError]]:

@@ -28,7 +28,7 @@ from quiz.domain.questions.base import (
     Text,
 )
 from quiz.domain.questions.editing import OPTION_SOURCE, EditField, Editor, EditRows
-from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues
+from quiz.domain.questions.forms import AnswerForm, FormData, FormField, FormValues, InvalidAnswer
 from quiz.domain.questions.lists import duplicates, in_order, shuffled, text_key
 from quiz.domain.questions.wording import join_texts
 
@@ -144,8 +144,22 @@ class Options(QuestionType[ChoiceQuestion]):
     def editor(self) -> Editor:
         return Editor((OPTIONS,))
 
+    # An option's form value is its place in this attempt's shuffled order ("0", "1", ...),
+    # never its id: an author's id ("both-roles", "swapped") could give the answer away.
+
     def _choices(self, question: ChoiceQuestion, entry: LayoutEntry) -> tuple[tuple[str, str], ...]:
-        return tuple((o.id, o.text) for o in shown_options(question, entry))
+        return tuple((str(n), o.text) for n, o in enumerate(shown_options(question, entry)))
+
+    def _option_id(self, question: ChoiceQuestion, entry: LayoutEntry, value: Any) -> str:
+        """The option a submitted value stands for."""
+        shown = shown_options(question, entry)
+        text = str(value)
+        if not text.isdigit() or int(text) >= len(shown):
+            raise InvalidAnswer("Choose one of the answers shown.", "answer")
+        return shown[int(text)].id
+
+    def _value(self, question: ChoiceQuestion, entry: LayoutEntry, option_id: Any) -> str:
+        return str([o.id for o in shown_options(question, entry)].index(str(option_id)))
 
 
 class SingleType(Options):
@@ -186,10 +200,10 @@ class SingleType(Options):
         return AnswerForm((field,))
 
     def read(self, question: ChoiceQuestion, entry: LayoutEntry, values: FormValues) -> Any:
-        return str(values["answer"])
+        return self._option_id(question, entry, values["answer"])
 
     def form_data(self, question: ChoiceQuestion, entry: LayoutEntry, answer: Any) -> FormData:
-        return {"answer": str(answer)}
+        return {"answer": self._value(question, entry, answer)}
 
     def example_answer(self, question: ChoiceQuestion, right: bool, rng: random.Random) -> Any:
         if right:

@@ -60,10 +60,10 @@ class MultipleType(Options):
         return AnswerForm((field,), hint="Choose every answer that applies.")
 
     def read(self, question: ChoiceQuestion, entry: LayoutEntry, values: FormValues) -> Any:
-        return sorted(str(v) for v in values["answer"] or [])
+        return sorted(self._option_id(question, entry, v) for v in values["answer"] or [])
 
     def form_data(self, question: ChoiceQuestion, entry: LayoutEntry, answer: Any) -> FormData:
-        return {"answer": [str(a) for a in answer]}
+        return {"answer": [self._value(question, entry, a) for a in answer]}
 
     def example_answer(self, question: ChoiceQuestion, right: bool, rng: random.Random) -> Any:
         if right:

@@ -26,11 +26,21 @@ class User(UserMixin, Model):
     role: Mapped[str] = mapped_column(String(20), default=STUDENT)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
+    # In every session cookie; raised by logging out or a new password, which ends every
+    # session made before (quiz.web.security loads a user only at the current version).
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     attempts: Mapped[list[Attempt]] = relationship(back_populates="user")
 
     def set_password(self, password: str) -> None:
+        """A new password also ends every session of the user made before it."""
         self.password_hash = generate_password_hash(password)
+        if self.session_version is not None:
+            self.session_version += 1
+
+    def get_id(self) -> str:
+        """What the session stores: the user's id and session version (``12.3``)."""
+        return f"{self.id}.{self.session_version or 0}"
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

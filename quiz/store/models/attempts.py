@@ -10,7 +10,7 @@ from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quiz.domain import attempts as rules
-from quiz.domain.attempts import Kind, Mode
+from quiz.domain.attempts import Kind, Mode, Plan
 from quiz.domain.layout import LayoutEntry, from_json
 from quiz.store.models.base import Model, When, enum_column, now_utc
 
@@ -82,6 +82,11 @@ class Attempt(Model):
     def entry(self, position: int) -> LayoutEntry | None:
         """The question at *position* (1-based), or None outside the attempt."""
         return self.entries[position - 1] if 1 <= position <= len(self.entries) else None
+
+    @property
+    def plan(self) -> Plan:
+        """What the attempt was started as (its questions' order aside)."""
+        return Plan(self.kind, self.mode, self.bank_id, self.document_id, self.time_limit_s)
 
     @property
     def size(self) -> int:

@@ -13,13 +13,15 @@ from quiz.store import authoring, editing
 from quiz.store.authoring import AuthoringError
 from quiz.web.authoring.common import bp
 from quiz.web.context import current_catalog, now
-from quiz.web.forms.authoring import DocumentForm
+from quiz.web.forms.authoring import MAX_DOCUMENT, DocumentForm
+from quiz.web.inputs import body_limit
 from quiz.web.security import instructor_required
 
 Page = HttpResponse | str | tuple[str, int]
 
 
 @bp.route("/documents/new", methods=["GET", "POST"])
+@body_limit(2 * MAX_DOCUMENT, MAX_DOCUMENT)  # a file, or pasted text, up to the limit
 @instructor_required
 def new_document() -> Page:
     """Add a document the questions can quote."""
@@ -27,6 +29,7 @@ def new_document() -> Page:
 
 
 @bp.route("/documents/<document_id>", methods=["GET", "POST"])
+@body_limit(2 * MAX_DOCUMENT, MAX_DOCUMENT)
 @instructor_required
 def document(document_id: str) -> Page:
     """A document as students read it, its questions that no longer find their passage, and

@@ -24,23 +24,26 @@ from quiz.web.authoring.common import bp
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.choices import PostForm
 from quiz.web.forms.interop import ImportForm
+from quiz.web.inputs import body_limit
 from quiz.web.security import instructor_required
 
 Page = HttpResponse | str | tuple[str, int]
 
 
 @bp.route("/import", methods=["GET", "POST"])
+@body_limit("IMPORT_MAX_BYTES")
 @instructor_required
 def import_upload() -> Page:
     """Upload a file to import; the preview follows."""
-    form = ImportForm()
+    limit = int(current_app.config["IMPORT_MAX_BYTES"])
+    too_large = (request.content_length or 0) > limit  # refused before the body is read
+    form = ImportForm(formdata=None) if too_large else ImportForm()
     form.bank.choices = [
         SelectChoice(b.id, b.title) for b in editing.banks() if b.retired_at is None
     ]
     if request.method == "GET" and request.args.get("bank"):
         form.bank.data = request.args["bank"]
-    limit = int(current_app.config["IMPORT_MAX_BYTES"])
-    if (request.content_length or 0) > limit:  # refused before the body is read
+    if too_large:
         form.upload.errors = [
             f"The file is larger than {limit // 2**20} MB: split it, or import fewer questions at once."
         ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import Field, PasswordField, StringField
+from wtforms import Field, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from quiz.domain.accounts import password_problem, username_problem
+from quiz.web.forms.fields import BoundedString
 
 
 def _lower(value: str | None) -> str | None:
@@ -17,8 +18,12 @@ _NAME = {"autocomplete": "username", "autocapitalize": "none"}
 
 
 class SignupForm(FlaskForm):
-    username = StringField(
-        "User name", filters=[_lower], validators=[DataRequired(), Length(max=40)], render_kw=_NAME
+    username = BoundedString(
+        "User name",
+        filters=[_lower],
+        validators=[DataRequired(), Length(max=40)],
+        render_kw=_NAME,
+        limit=40,
     )
     password = PasswordField(
         "Password", validators=[DataRequired()], render_kw={"autocomplete": "new-password"}
@@ -41,8 +46,12 @@ class SignupForm(FlaskForm):
 
 
 class LoginForm(FlaskForm):
-    username = StringField(
-        "User name", filters=[_lower], validators=[DataRequired()], render_kw=_NAME
+    username = BoundedString(
+        "User name",
+        filters=[_lower],
+        validators=[DataRequired(), Length(max=40)],
+        render_kw=_NAME,
+        limit=40,
     )
     password = PasswordField(
         "Password", validators=[DataRequired()], render_kw={"autocomplete": "current-password"}

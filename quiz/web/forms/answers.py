@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectChoice, SelectField, SelectMultipleField, StringField
+from wtforms import Field, RadioField, SelectChoice, SelectField, SelectMultipleField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import AnswerForm, FormField, InvalidAnswer, Question, type_of
+from quiz.web.forms.fields import BoundedString
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -46,7 +47,9 @@ def _checkboxes(spec: FormField) -> Field:
 
 def _text(spec: FormField) -> Field:
     validators = [DataRequired(spec.required), Length(max=spec.max_length)]
-    return StringField(spec.label, validators=validators, render_kw=dict(spec.attrs))
+    return BoundedString(
+        spec.label, validators=validators, render_kw=dict(spec.attrs), limit=spec.max_length
+    )
 
 
 def _select(spec: FormField) -> Field:

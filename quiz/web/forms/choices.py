@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from wtforms import Field, SelectChoice, SubmitField
-from wtforms.fields import DateField, SearchField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
-from wtforms.widgets import html_params
+from wtforms.widgets import SearchInput, html_params
 
 from quiz.domain.attempts import Mode
 from quiz.domain.scheduling import RATINGS
+from quiz.web.forms.fields import BoundedDate, BoundedString
 from quiz.web.forms.study import ChoiceField, WholeNumberField, in_range
 
 
@@ -58,15 +59,26 @@ class RateForm(FlaskForm):
     )
 
 
+EARLIEST, LATEST = date(1970, 1, 1), date(2999, 12, 31)
+
+
+def _plausible(form: Any, field: Field) -> None:
+    """A date the app can have records for (9999-12-31 has no next day to end at)."""
+    if field.data and not EARLIEST <= field.data <= LATEST:
+        raise ValidationError(f"Give a date from {EARLIEST:%Y} to {LATEST:%Y}.")
+
+
 class GradebookFilterForm(FlaskForm):
     """The gradebook's filters, sent as a GET query string (a search changes nothing: no CSRF)."""
 
     class Meta:
         csrf = False
 
-    q = SearchField("Student", validators=[Optional(), Length(max=40)])
-    start = DateField("From", validators=[Optional()])
-    end = DateField("To", validators=[Optional()])
+    q = BoundedString(
+        "Student", validators=[Optional(), Length(max=40)], widget=SearchInput(), limit=40
+    )
+    start = BoundedDate("From", validators=[Optional(), _plausible])
+    end = BoundedDate("To", validators=[Optional(), _plausible])
 
     def validate_end(self, field: Field) -> None:
         if field.data and self.start.data and field.data < self.start.data:

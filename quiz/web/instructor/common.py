@@ -20,29 +20,36 @@ from quiz.web.forms.choices import GradebookFilterForm
 bp = Blueprint("instructor", __name__, url_prefix="/instructor")
 
 
+# The query parameters the instructor pages read: the only ones their links carry on.
+# (Passing every parameter let ``_method``, ``_anchor``, ``_external`` or a view argument
+# such as ``bank_id`` rewrite the links, or make url_for fail.)
+KNOWN_ARGS = ("q", "start", "end", "attempts", "sort", "dir", "page")
+
+
 @bp.context_processor
 def _helpers() -> dict[str, Any]:
-    return {"sort_url": sort_url, "page_url": page_url, "utc": aware}
+    return {"sort_url": sort_url, "page_url": page_url, "csv_url": csv_url, "utc": aware}
+
+
+def _link(endpoint: str, **changes: Any) -> str:
+    """*endpoint* with this page's known query parameters, changed by *changes*."""
+    args: dict[str, Any] = {k: v for k, v in request.args.items() if k in KNOWN_ARGS}
+    return url_for(endpoint, **{**args, **changes, **(request.view_args or {})})
 
 
 def sort_url(key: str, sort: str, descending: bool) -> str:
     """This page sorted by *key*: ascending first, a second click reverses."""
     direction = "desc" if key == sort and not descending else "asc"
-    args = {
-        **(request.view_args or {}),
-        **request.args.to_dict(),
-        "sort": key,
-        "dir": direction,
-        "page": None,
-    }
-    return url_for(request.endpoint or "", **args)
+    return _link(request.endpoint or "", sort=key, dir=direction, page=None)
 
 
 def page_url(page: int) -> str:
-    return url_for(
-        request.endpoint or "",
-        **{**(request.view_args or {}), **request.args.to_dict(), "page": page},
-    )
+    return _link(request.endpoint or "", page=page)
+
+
+def csv_url(endpoint: str) -> str:
+    """The CSV of this page, with the same filters and order."""
+    return _link(endpoint, page=None)
 
 
 def chosen_sort(allowed: Sequence[str], default: str) -> tuple[str, bool]:

@@ -14,6 +14,7 @@ from quiz.domain.scheduling import RATINGS
 from quiz.domain.study import interval_label
 from quiz.store import answers, attempts, reviews
 from quiz.store.models import Attempt
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.choices import RateForm
 from quiz.web.pages.feedback import passage_view, title_of
@@ -29,6 +30,7 @@ def card(attempt_id: int, position: int) -> Page:
     if attempt.mode is not Mode.FLASHCARDS:
         return redirect(url_for(".question", attempt_id=attempt.id, position=position))
     entry = attempt.entry(position) or abort(404)
+    holds.guard_attempt(attempt, [entry.question_id])
     q = current_catalog().questions.get(entry.question_id)
     response = attempts.response_to(attempt.id, entry.question_id)
     posting = request.method == "POST"

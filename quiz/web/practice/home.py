@@ -6,7 +6,9 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from quiz.domain.attempts import Kind, Mode, Plan
+from quiz.domain.exams import allowed_questions
 from quiz.store import attempts, sessions
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.choices import StartForm
 from quiz.web.pages.home import home_for
@@ -43,6 +45,13 @@ def start(bank_id: str) -> Page:
     form = StartForm()
     if not form.validate_on_submit():
         return render_home(form, bank.id), 400
+    held_by = allowed_questions(holds.current_exams(), bank.questions).held_by
+    same = next((e for e in held_by if e.bank_id == bank.id), None)
+    if same is not None and form.mode is Mode.EXAM:  # Start exam again: back to the open one
+        flash("Your exam on this topic is still open: carrying on where you left off.", "info")
+        return redirect(url_for(".resume", attempt_id=same.attempt_id))
+    if held_by:  # an open exam on this bank: no practice (or second exam) beside it
+        holds.refuse(held_by)
     if form.mode is Mode.PRACTICE:
         attempt, resumed = sessions.practise(current_user.id, bank.id, bank.questions, now())
         if resumed:

@@ -15,6 +15,7 @@ from quiz.domain.scheduling import RATING_LABELS, RATINGS
 from quiz.domain.study import interval_label
 from quiz.store import answers, attempts, content, reviews
 from quiz.store.models import Attempt
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.answers import answer_form, take_answer
 from quiz.web.forms.choices import RateForm
@@ -43,6 +44,7 @@ def question(attempt_id: int, position: int) -> Page:
     """Show a question, take its answer (stored once), then show the feedback."""
     attempt = own_attempt(attempt_id)
     entry = attempt.entry(position) or abort(404)
+    holds.guard_attempt(attempt, [entry.question_id])
     if attempt.mode is Mode.FLASHCARDS:
         return redirect(url_for(".card", attempt_id=attempt.id, position=position))
     q = current_catalog().questions.get(entry.question_id)

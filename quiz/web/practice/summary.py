@@ -11,6 +11,7 @@ from quiz.domain.grading import describe_key
 from quiz.domain.times import aware
 from quiz.store import appeals, attempts, content, sessions
 from quiz.store.models import Response
+from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.study import AppealForm
 from quiz.web.pages.answer import appeal_view
@@ -26,6 +27,7 @@ def summary(attempt_id: int) -> Page:
     """The score and a review of every question (``?show=mistakes``: only those not
     fully right): the student's answer beside the key."""
     attempt = own_attempt(attempt_id)
+    holds.guard_attempt(attempt)
     catalog = current_catalog()
     answered: dict[str, Response] = {r.question_id: r for r in attempt.responses}
     ended = attempt.ended(now())

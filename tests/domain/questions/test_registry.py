@@ -113,5 +113,8 @@ def test_a_form_lists_the_controls_in_the_attempts_order(qs):
     q = qs["fx-single"]
     entry = LayoutEntry(q.id, q.version, ("glutamate", "gaba-a", "dopamine"))
     (field,) = type_of(q).form(q, entry).fields
-    assert [value for value, _ in field.choices] == ["glutamate", "gaba-a", "dopamine"]
+    texts = {o.id: o.text for o in q.options}
+    assert field.choices == tuple(
+        (str(n), texts[i]) for n, i in enumerate(["glutamate", "gaba-a", "dopamine"])
+    )  # the values are places in this order, never the options' ids
     assert (field.name, field.kind) == ("answer", "radio")
