@@ -581,9 +581,9 @@ def item_report_alone(bank: Any) -> None:
     from quiz.web.pages import reports
 
     scored, answers = analysed_with_answers(
-        bank.id, reports.choice_question_ids(bank), datetime.now(UTC)
+        bank.id, reports.choice_question_ids(bank.questions), datetime.now(UTC)
     )
-    reports.item_report(bank, scored, answers)
+    reports.item_report(bank.questions, scored, answers)
 
 
 def instructor_scaling(args: argparse.Namespace, workdir: Path) -> dict[str, Any]:

@@ -185,7 +185,18 @@ def upgrade():
     with op.batch_alter_table("attempt", schema=None) as batch_op:
         batch_op.add_column(sa.Column("assignment_id", sa.Integer(), nullable=True))
         batch_op.create_index(
-            "ix_attempt_assignment_user", ["assignment_id", "user_id", "started_at"], unique=False
+            "ix_attempt_assignment_user",  # covering: a class's gradebook reads only this
+            [
+                "assignment_id",
+                "user_id",
+                "discarded_at",
+                "started_at",
+                "finished_at",
+                "deadline_at",
+                "score",
+                "max_score",
+            ],
+            unique=False,
         )
         batch_op.create_foreign_key(
             batch_op.f("fk_attempt_assignment_id_assignment"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import secrets
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -122,12 +122,23 @@ def availability(window: Window, now: datetime) -> Availability:
     return Availability.OPEN
 
 
-def start_refusal(window: Window, used: int, allowed: int | None, now: datetime) -> str | None:
-    """Why a student may not start another attempt now, in words; None when they may."""
+def _in_utc(moment: datetime) -> str:
+    return f"{aware(moment):%d %b %Y at %H:%M} UTC"
+
+
+def start_refusal(
+    window: Window,
+    used: int,
+    allowed: int | None,
+    now: datetime,
+    show: Callable[[datetime], str] = _in_utc,
+) -> str | None:
+    """Why a student may not start another attempt now, in words (dates as *show* writes
+    them, e.g. in the student's time zone); None when they may."""
     state = availability(window, now)
     if state is Availability.NOT_YET:
         assert window.opens_at is not None
-        return f"This assignment opens on {aware(window.opens_at):%d %b %Y at %H:%M} UTC."
+        return f"This assignment opens on {show(window.opens_at)}."
     if state is Availability.CLOSED:
         return "This assignment is closed: it no longer takes attempts."
     if allowed is not None and used >= allowed:

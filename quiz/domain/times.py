@@ -1,12 +1,11 @@
-"""Datetimes from either database, as UTC; the time zones a student may choose. Plain
-Python."""
+"""Datetimes from either database, as UTC, and wall-clock times in a person's time zone.
+Plain Python."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import cache
 from typing import overload
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 @overload
@@ -21,29 +20,21 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-# The zones a student may choose: every IANA region/city name the system knows, and UTC
-# (the bare legacy aliases such as "EST" or "Japan", the Etc/GMT+n offsets whose signs read
-# backwards, and the posix/right copies, left out).
-_SKIPPED = ("posix/", "right/", "SystemV/", "Etc/")
+def zone_of(name: str | None) -> ZoneInfo:
+    """The named IANA time zone; UTC for an empty or unknown name."""
+    try:
+        return ZoneInfo(name) if name else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
 
 
-@cache
-def zone_names() -> tuple[str, ...]:
-    """The time zones offered to a student, sorted (UTC first)."""
-    names = (n for n in available_timezones() if "/" in n and not n.startswith(_SKIPPED))
-    return ("UTC", *sorted(names))
+def in_zone(moment: datetime, zone: str | None) -> datetime:
+    """*moment* (UTC, naive or aware) as the wall-clock time in *zone*."""
+    return aware(moment).astimezone(zone_of(zone))
 
 
-def is_zone(name: str | None) -> bool:
-    """Whether *name* is one of the zones a student may choose."""
-    return bool(name) and name in _known()
-
-
-@cache
-def _known() -> frozenset[str]:
-    return frozenset(zone_names())
-
-
-def zone(name: str | None) -> ZoneInfo:
-    """The zone called *name*, or UTC when it is unset or unknown."""
-    return ZoneInfo(name) if name and is_zone(name) else ZoneInfo("UTC")
+def from_wall_clock(local: datetime, zone: str | None) -> datetime:
+    """A wall-clock time typed in *zone* (naive) as an aware UTC datetime. A time that
+    occurs twice when clocks go back is the first; one skipped when they go forward is
+    read with the offset before the change."""
+    return local.replace(tzinfo=zone_of(zone), fold=0).astimezone(UTC)

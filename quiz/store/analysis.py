@@ -12,7 +12,7 @@ from sqlalchemy import Select, Subquery, Text, cast, exists, func, select
 
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response, User
-from quiz.store.scoring import among, counted
+from quiz.store.scoring import among, closed, counted
 
 Which = Literal["first", "all"]
 Scored = list[tuple[int, str, float]]
@@ -24,12 +24,15 @@ def analysed_attempts(
     """The attempts item analysis uses, as a subquery of ``(id, bank_id)``: counted
     attempts at the bank with at least one response; with ``first``, each student's
     earliest one."""
-    conditions = [
-        Attempt.bank_id == bank_id,
-        *counted(now),
-        *among(Attempt.user_id, students),
-        exists().where(Response.attempt_id == Attempt.id),
-    ]
+    return _picked(
+        [Attempt.bank_id == bank_id, *counted(now), *among(Attempt.user_id, students)], which
+    )
+
+
+def _picked(conditions: list[Any], which: Which) -> Subquery:
+    """The attempts meeting *conditions* that have a response; with ``first``, each
+    student's earliest."""
+    conditions = [*conditions, exists().where(Response.attempt_id == Attempt.id)]
     if which == "all":
         return select(Attempt.id, Attempt.bank_id).where(*conditions).subquery()
     rank = func.row_number().over(
@@ -48,7 +51,10 @@ def _analysed(
     unless a question moved banks). Comparing the bank in SQL would tempt the database to
     scan the whole bank's responses through its bank index instead of reading each
     attempt's responses by attempt id."""
-    attempts = analysed_attempts(bank_id, now, which, students)
+    return _responses_of(analysed_attempts(bank_id, now, which, students), *columns)
+
+
+def _responses_of(attempts: Subquery, *columns: Any) -> Select[Any]:
     return select(Response.bank_id, *columns).join(attempts, Response.attempt_id == attempts.c.id)
 
 
@@ -74,6 +80,26 @@ def analysed_with_answers(
     responses (at a million stored responses a second join of the same rows cost as much
     again: docs/performance.md). Answers are grouped by their stored JSON text, since
     PostgreSQL cannot group by a json value."""
+    attempts = analysed_attempts(bank_id, now, which, students)
+    return _with_answers(attempts, question_ids, bank_id)
+
+
+def assignment_with_answers(
+    assignment_id: int, question_ids: Sequence[str], now: datetime, which: Which = "first"
+) -> tuple[Scored, dict[str, list[tuple[Any, int]]]]:
+    """As :func:`analysed_with_answers`, for the submitted attempts at one assignment (a
+    reset one left out), whatever banks their questions come from."""
+    conditions = [
+        Attempt.assignment_id == assignment_id,
+        Attempt.discarded_at.is_(None),
+        closed(now),
+    ]
+    return _with_answers(_picked(conditions, which), question_ids, None)
+
+
+def _with_answers(
+    attempts: Subquery, question_ids: Sequence[str], bank_id: str | None
+) -> tuple[Scored, dict[str, list[tuple[Any, int]]]]:
     wanted = set(question_ids)
     scored: Scored = []
     counts: Counter[tuple[str, str]] = Counter()
@@ -84,9 +110,9 @@ def analysed_with_answers(
         cast(Response.answer, Text),
     )
     for bank, attempt, question, score, text in db.session.execute(
-        _analysed(bank_id, now, which, students, *columns)
+        _responses_of(attempts, *columns)
     ):
-        if bank == bank_id:
+        if bank_id is None or bank == bank_id:
             scored.append((attempt, question, score))
             if question in wanted:
                 counts[(question, text)] += 1

@@ -68,6 +68,7 @@ def new_attempt(
         mode=plan.mode,
         bank_id=plan.bank_id,
         document_id=plan.document_id,
+        assignment_id=plan.assignment_id,
         layout=to_json(layout),
         max_score=len(layout),
         score=0.0,

@@ -16,8 +16,8 @@ from quiz.domain.sessions import Memory
 from quiz.store import reviews, student
 from quiz.store.attempts import new_attempt, open_conditions
 from quiz.store.db import db
-from quiz.store.models import Attempt, ReviewCard
-from quiz.store.unit import use_case
+from quiz.store.models import Attempt, ReviewCard, User
+from quiz.store.unit import lock_row, use_case
 
 
 def open_topic_attempt(user_id: int, bank_id: str, now: datetime) -> Attempt | None:
@@ -47,6 +47,7 @@ def practise(
     """Practise a topic: the open practice attempt at it if there is one (resumed: True),
     otherwise a new one. One transaction, so a double click starts at most one."""
     with use_case() as session:
+        lock_row(User, user_id)  # one start at a time per student (PostgreSQL)
         existing = open_topic_attempt(user_id, bank_id, now)
         if existing is not None:
             return existing, True

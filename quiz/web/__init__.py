@@ -13,6 +13,7 @@ from quiz.domain.times import aware
 from quiz.web import (
     auth,
     authoring,
+    classes,
     decks,
     errors,
     health,
@@ -26,8 +27,21 @@ from quiz.web import (
     study,
 )
 from quiz.web.extensions import csrf, limiter, login_manager
+from quiz.web.pages import when
 
-BLUEPRINTS = (auth, practice, history, sources, health, review, study, instructor, authoring, decks)
+BLUEPRINTS = (
+    auth,
+    practice,
+    history,
+    sources,
+    health,
+    review,
+    study,
+    classes,
+    instructor,
+    authoring,
+    decks,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -41,6 +55,7 @@ def init_app(app: Flask) -> None:
     errors.init_app(app)
     app.jinja_env.globals.update(mode_word=mode_word, type_of=type_of, utc=aware)
     app.jinja_env.filters["tidy"] = tidy
+    app.context_processor(when.helpers)
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
 

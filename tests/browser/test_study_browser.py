@@ -64,6 +64,7 @@ def test_a_flashcard_run_by_keyboard(page: Page, fixture_server: LiveServer) -> 
     for n in range(1, 8):
         expect(page.locator("#progress-label")).to_have_text(f"Question {n} of 7")
         expect(page.get_by_role("link", name=re.compile("Show answer"))).to_be_visible()
+        page.wait_for_load_state("domcontentloaded")  # the deferred script listens for keys
         page.keyboard.press("Space")
         expect(page.get_by_role("heading", name="Back: the answer")).to_be_focused()
         expect(page.locator(".rating-form button.good .interval")).to_have_text(

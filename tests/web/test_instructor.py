@@ -545,9 +545,11 @@ def test_distractor_analysis_counts_each_option_chosen(app, analysed_class):
     with app.app_context():
         bank = current_catalog().banks["fixture"]
         scored, answers = analysis.analysed_with_answers(
-            bank.id, reports.choice_question_ids(bank), NOW
+            bank.id, reports.choice_question_ids(bank.questions), NOW
         )
-        lines = {line.question_id: line for line in reports.item_report(bank, scored, answers)}
+        lines = {
+            line.question_id: line for line in reports.item_report(bank.questions, scored, answers)
+        }
     single = [(o.label, o.correct, o.chosen, o.share) for o in lines["fx-single"].options]
     assert single == [
         ("GABA-A receptors", True, 2, 50.0),

@@ -105,9 +105,9 @@ def bank(bank_id: str) -> str:
 def item_lines(bank_id: str) -> tuple[list[reports.ItemLine], analysis.Which]:
     found, which = bank_or_404(bank_id), which_attempts()
     scored, answers = analysis.analysed_with_answers(
-        found.id, reports.choice_question_ids(found), now(), which, students=my_students()
+        found.id, reports.choice_question_ids(found.questions), now(), which, students=my_students()
     )
-    return reports.item_report(found, scored, answers), which
+    return reports.item_report(found.questions, scored, answers), which
 
 
 @bp.route("/banks/<bank_id>/items")

@@ -8,9 +8,11 @@ from typing import Any
 
 from quiz.domain.attempts import Kind
 from quiz.domain.catalog import Catalog
+from quiz.domain.courses import Availability, availability
 from quiz.domain.scheduling import DueCounts
 from quiz.domain.study import Limits
-from quiz.store import attempts, reviews, student, study
+from quiz.store import assignments, attempts, reviews, student, study
+from quiz.store.assignments import StudentAssignment
 from quiz.web.pages.feedback import title_of
 
 
@@ -35,6 +37,7 @@ class Home:
     )  # (attempt, title, answered)
     review: ReviewBox | None = None
     open_banks: set[str] = field(default_factory=set)  # topics with a practice attempt to resume
+    todo: list[tuple[StudentAssignment, Availability]] = field(default_factory=list)
 
 
 def home_for(user_id: int | None, catalog: Catalog, now: datetime) -> Home:
@@ -47,4 +50,17 @@ def home_for(user_id: int | None, catalog: Catalog, now: datetime) -> Home:
         [(a, title_of(a, catalog), len(a.responses)) for a in opened],
         ReviewBox(reviews.due_counts_for(user_id, now), limits, done, left),
         {a.bank_id for a in opened if a.kind is Kind.TOPIC and not a.is_exam and a.bank_id},
+        to_do(user_id, now),
     )
+
+
+def to_do(user_id: int, now: datetime) -> list[tuple[StudentAssignment, Availability]]:
+    """The assignments of the student's classes not yet submitted and still takeable (or
+    not open yet), soonest due first, each with whether it is open, late or not yet."""
+    out: list[tuple[StudentAssignment, Availability]] = []
+    for item in assignments.of_student(user_id, now):
+        state = availability(item.window, now)
+        submitted = any(t.ended_at is not None for t in item.attempts)
+        if not submitted and state is not Availability.CLOSED:
+            out.append((item, state))
+    return out

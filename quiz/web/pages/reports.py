@@ -98,22 +98,26 @@ class ItemLine:
         return getattr(self.item, key)
 
 
-def choice_question_ids(bank: Bank) -> list[str]:
+def choice_question_ids(questions: Sequence[Question]) -> list[str]:
     """The questions whose answers are picks among choices (their counts are shown)."""
-    return [q.id for q in bank.questions if type_of(q).analysis_choices(q)]
+    return [q.id for q in questions if type_of(q).analysis_choices(q)]
 
 
 def item_report(
-    bank: Bank, scored: Sequence[tuple[int, str, float]], answers: dict[str, list[tuple[Any, int]]]
+    questions: Sequence[Question],
+    scored: Sequence[tuple[int, str, float]],
+    answers: dict[str, list[tuple[Any, int]]],
 ) -> list[ItemLine]:
-    """Item analysis of every question of *bank* in bank order (unanswered ones with n 0),
+    """Item analysis of every question of *questions* (a bank's, or an assignment's) in
+    their order (unanswered ones with n 0), then any answered question not among them;
     with how often each choice of a choice question was chosen."""
     items = {i.question_id: i for i in stats.item_analysis(scored)}
-    ids = [q.id for q in bank.questions] + sorted(set(items) - {q.id for q in bank.questions})
+    by_id = {q.id: q for q in questions}
+    ids = list(by_id) + sorted(set(items) - set(by_id))
     lines = []
     for position, question_id in enumerate(ids, 1):
         item = items.get(question_id) or stats.ItemStats(question_id, 0, None, None, None, None)
-        question = bank.question(question_id)
+        question = by_id.get(question_id)
         options = []
         if question is not None:
             options = _options(question, stats.option_counts(answers.get(question_id, [])), item.n)

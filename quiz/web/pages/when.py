@@ -1,0 +1,41 @@
+"""Dates and times as a person reads them: in their own time zone, naming it, inside a
+``<time>`` element (a script may show it in the browser's zone instead)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from flask_login import current_user
+from markupsafe import Markup, escape
+
+from quiz.domain.times import aware, in_zone
+
+
+def when(moment: datetime | None, zone: str | None, empty: str = "—") -> Markup:
+    """``<time datetime="...Z">Tue 1 Dec 2026, 09:00 Europe/Paris</time>``; *empty* for none."""
+    if moment is None:
+        return Markup(escape(empty))
+    stamp = aware(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Markup('<time datetime="{}">{}</time>').format(stamp, when_text(moment, zone))
+
+
+def when_text(moment: datetime, zone: str | None) -> str:
+    """``Tue 1 Dec 2026, 09:00 Europe/Paris``: the time in *zone*, naming it."""
+    local = in_zone(moment, zone)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M} {zone or 'UTC'}"
+
+
+def wall_clock(moment: datetime | None, zone: str | None) -> str:
+    """The value of a date-time input in *zone* (``2026-12-01T09:00``), or ''."""
+    return "" if moment is None else f"{in_zone(moment, zone):%Y-%m-%dT%H:%M}"
+
+
+def helpers() -> dict[str, Callable[..., Markup]]:
+    """``when(moment, empty)`` for every template: in the logged-in person's time zone."""
+    zone = current_user.timezone if current_user.is_authenticated else "UTC"
+
+    def shown(moment: datetime | None, empty: str = "—") -> Markup:
+        return when(moment, zone, empty)
+
+    return {"when": shown}
