@@ -100,9 +100,7 @@ def navigator(
     size: int, answered: Collection[int], flagged: Collection[int], current: int | None
 ) -> list[NavItem]:
     """Every question of the exam, in order, with its marks."""
-    return [
-        NavItem(n, n in answered, n in flagged, n == current) for n in range(1, size + 1)
-    ]
+    return [NavItem(n, n in answered, n in flagged, n == current) for n in range(1, size + 1)]
 
 
 @dataclass(frozen=True)

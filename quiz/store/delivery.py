@@ -1,8 +1,8 @@
 """Saving an exam's answers: changeable until the exam ends, flags, the end at the deadline.
 
-Saving is one transaction whose first statement locks the attempt row while it is open
-(``UPDATE attempt ... WHERE id = :id AND <open>``: PostgreSQL's row lock, and SQLite's
-write lock taken by ``BEGIN IMMEDIATE``). "Submit all" (:func:`quiz.store.attempts.finish`)
+Saving is one transaction that first locks the attempt row (:func:`quiz.store.unit.lock_row`:
+PostgreSQL's row lock; SQLite's write lock is taken by ``BEGIN IMMEDIATE``) and only then
+reads whether the attempt is still open at *now*. "Submit all" (:func:`quiz.store.attempts.finish`)
 locks the same row first, so a save and the submission queue on it: a save that comes
 first is stored and counted in the score the submission closes; one that comes second
 finds the attempt closed and stores nothing. Only what is read *after* the lock (the
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 
 from quiz.domain.delivery import change, with_flag
 from quiz.domain.grading import describe_answer, describe_key, grade
@@ -24,8 +24,7 @@ from quiz.domain.questions import Question
 from quiz.store.attempts import open_conditions
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
-from quiz.store.models.base import When
-from quiz.store.unit import use_case
+from quiz.store.unit import lock_row, use_case
 
 
 @dataclass(frozen=True)
@@ -52,24 +51,15 @@ class _Closed(Exception):
     """The attempt ended before this edit could be saved."""
 
 
-_NOW = bindparam("now", type_=When)
-# The lock: a no-op update of the attempt row, only while it is open.
-_LOCK_OPEN = (
-    update(Attempt)
-    .where(Attempt.id == bindparam("attempt_id"), *open_conditions(_NOW))
-    .values(answered=Attempt.answered)
-    .execution_options(synchronize_session=False)
-)
-
-
 def save(attempt: Attempt, edit: Edit, now: datetime) -> Saved:
     """Store (or replace, or clear) one answer of an open exam, set its flag, and keep the
     attempt's running score and answered count right; refused once the exam has ended."""
     attempt_id, user_id = attempt.id, attempt.user_id
     fields = _fields(attempt_id, user_id, edit, now)
     try:
-        with use_case() as session:
-            if not session.execute(_LOCK_OPEN, {"attempt_id": attempt_id, "now": now}).rowcount:  # type: ignore[attr-defined]
+        with use_case():
+            lock_row(Attempt, attempt_id)  # "Submit all" and the deadline's end wait here
+            if not _still_open(attempt_id, now):
                 raise _Closed
             changed = _write_answer(attempt_id, edit, fields)
             flagged = _flags(attempt_id, edit)
@@ -77,6 +67,13 @@ def save(attempt: Attempt, edit: Edit, now: datetime) -> Saved:
     except _Closed:
         return Saved(refused=True)
     return Saved(refused=False, changed=changed is not None)
+
+
+def _still_open(attempt_id: int, now: datetime) -> bool:
+    """Whether the attempt takes answers at *now*, read after the lock (a new snapshot on
+    PostgreSQL, so an end committed while this waited is seen)."""
+    query = select(Attempt.id).where(Attempt.id == attempt_id, *open_conditions(now))
+    return db.session.execute(query).first() is not None
 
 
 def _fields(attempt_id: int, user_id: int, edit: Edit, now: datetime) -> dict[str, Any] | None:
@@ -118,13 +115,19 @@ def _write_answer(
         db.session.execute(delete(Response).where(*mine))
     elif stored is None:
         db.session.execute(insert(Response).values(fields))
-    elif (stored.answer, stored.question_version) == (_as_stored(fields["answer"]), fields["question_version"]):
+    elif (stored.answer, stored.question_version) == (
+        _as_stored(fields["answer"]),
+        fields["question_version"],
+    ):
         return None  # the same answer again (moving on without a change): nothing to write
     else:
         kept = {"attempt_id", "user_id", "bank_id", "question_id"}
         values = {k: v for k, v in fields.items() if k not in kept} | {"original_score": None}
         db.session.execute(
-            update(Response).where(*mine).values(values).execution_options(synchronize_session=False)
+            update(Response)
+            .where(*mine)
+            .values(values)
+            .execution_options(synchronize_session=False)
         )
     delta = change(before, None if fields is None else fields["score"])
     return delta.score, delta.answered

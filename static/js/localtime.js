@@ -1,32 +1,18 @@
-// Dates and times in the browser's own time zone. Pages state each one in the zone chosen
-// in Settings (or in UTC, saying so) without this script, inside <time datetime> elements
-// marked data-local; this shows them again in the zone the browser is in. On the settings
-// page, while no zone is chosen, it preselects the browser's (saved only with Save).
+// Dates and times in the browser's own time zone, for a person who chose no zone: the
+// page states each one in UTC, naming it, inside a <time datetime data-local> element
+// (quiz/web/pages/when.py); this shows it again in the zone the browser is in, keeping
+// the UTC wording as the element's title.
 (function () {
   "use strict";
-  var zone;
-  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
-  document.querySelectorAll("time[data-local]").forEach(function (el) {
-    var when = new Date(el.getAttribute("datetime"));
-    if (isNaN(when.getTime())) { return; }
-    var options = {hour: "2-digit", minute: "2-digit", timeZoneName: "short"};
-    if (!el.hasAttribute("data-time-only")) {
-      options.weekday = "short"; options.day = "numeric"; options.month = "short"; options.year = "numeric";
-    }
-    el.title = el.textContent;
-    el.textContent = new Intl.DateTimeFormat(undefined, options).format(when);
+  if (!window.Intl || !Intl.DateTimeFormat) { return; }
+  var format = new Intl.DateTimeFormat(undefined, {
+    weekday: "short", day: "numeric", month: "short", year: "numeric",
+    hour: "2-digit", minute: "2-digit", timeZoneName: "short"
   });
-  var select = document.querySelector("select[data-zone-select]");
-  if (select && !select.value && zone) {
-    var name = (zone === "Etc/UTC" || zone === "Etc/GMT") ? "UTC" : zone;
-    var known = Array.prototype.some.call(select.options, function (o) { return o.value === name; });
-    if (known) {
-      select.value = name;
-      var note = document.querySelector("[data-zone-note]");
-      if (note) {
-        note.textContent = "Preselected from your browser: " + name + ". Press Save to keep it.";
-        note.hidden = false;
-      }
-    }
-  }
+  document.querySelectorAll("time[data-local]").forEach(function (el) {
+    var moment = new Date(el.getAttribute("datetime"));
+    if (isNaN(moment.getTime())) { return; }
+    el.title = el.textContent;
+    el.textContent = format.format(moment);
+  });
 })();

@@ -29,9 +29,9 @@ def submit(attempt_id: int) -> Page:
     moment = now()
     if request.method == "POST":
         attempts.finish(attempt, moment)  # one past its deadline ends at the deadline
-        return redirect(url_for(".result", attempt_id=attempt_id))
+        return redirect(url_for("exam.result", attempt_id=attempt_id))
     if attempt.ended(moment) is not None:
-        return redirect(url_for(".result", attempt_id=attempt_id))
+        return redirect(url_for("exam.result", attempt_id=attempt_id))
     view = submit_view(attempt, current_catalog(), moment)
     return render_template("exam/submit.html", attempt=attempt, view=view)
 

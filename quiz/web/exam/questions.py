@@ -40,7 +40,7 @@ def question(attempt_id: int, position: int) -> Page:
     if request.method == "POST":
         return take(attempt, position, entry, q, now())
     if attempt.ended(now()) is not None:
-        return redirect(url_for(".result", attempt_id=attempt.id))
+        return redirect(url_for("exam.result", attempt_id=attempt.id))
     form = _saved_form(attempt, entry, q) if q is not None else None
     return render_page(attempt, position, q, form)
 
@@ -121,12 +121,12 @@ def _moved(attempt_id: int, move: Move, reading: Reading, closed: bool) -> Page:
         return jsonify(saved=True, answered=reading.answer is not None)
     if closed:
         flash(f"Time is up. {LAST_ANSWER_WORDS[_last(reading, True)]}", "info")
-        return redirect(url_for(".result", attempt_id=attempt_id))
+        return redirect(url_for("exam.result", attempt_id=attempt_id))
     if move.go is Go.TIME_UP:  # the page's countdown ran ahead of the server's clock
         flash("Your time is not quite up yet: carry on.", "info")
     if move.position is None:
-        return redirect(url_for(".submit", attempt_id=attempt_id))
-    return redirect(url_for(".question", attempt_id=attempt_id, position=move.position))
+        return redirect(url_for("exam.submit", attempt_id=attempt_id))
+    return redirect(url_for("exam.question", attempt_id=attempt_id, position=move.position))
 
 
 def _last(reading: Reading, stored: bool) -> LastAnswer:
@@ -152,7 +152,7 @@ def _too_late(attempt: Attempt, entry: LayoutEntry, reading: Reading, moment: da
     assert ended is not None
     if in_background():
         message = f"This exam has ended. {LAST_ANSWER_WORDS[last]}"
-        result = url_for(".result", attempt_id=attempt_id)
+        result = url_for("exam.result", attempt_id=attempt_id)
         return jsonify(saved=False, ended=True, message=message, result=result), 409
     return render_result(ended, last), 409
 
