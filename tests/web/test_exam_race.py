@@ -89,9 +89,7 @@ def test_an_answer_racing_submit_all_is_scored_or_refused_never_lost(app, client
     assert outcomes  # each round ended one of the two ways, and only those
 
 
-def test_two_saves_of_one_question_at_once_leave_one_answer_and_a_right_score(
-    app, client, student
-):
+def test_two_saves_of_one_question_at_once_leave_one_answer_and_a_right_score(app, client, student):
     cookie = client.get_cookie("session").value
     exam = start_exam(client)
     right = form(app, exam, 1, right=True, go="stay")
