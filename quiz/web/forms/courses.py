@@ -20,7 +20,7 @@ from wtforms import (
 )
 from wtforms.fields import DateTimeLocalField
 from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
-from wtforms.widgets import TextInput
+from wtforms.widgets import SearchInput, TextInput
 
 from quiz.domain.assigning import AssignmentSpec
 from quiz.domain.attempts import Mode
@@ -85,7 +85,7 @@ class WallClockField(DateTimeLocalField):
         except ValueError as error:
             raise ValueError("Give a date and time, e.g. 2026-12-01 09:00.") from error
 
-    def utc(self, zone: str) -> datetime | None:
+    def utc(self, zone: str | None) -> datetime | None:
         return from_wall_clock(self.data, zone) if self.data else None
 
 
@@ -162,7 +162,7 @@ class AssignmentForm(FlaskForm):
         self.bank_ids.pre_validate = _accept
         self.question_ids.pre_validate = _accept
 
-    def spec(self, zone: str) -> AssignmentSpec:
+    def spec(self, zone: str | None) -> AssignmentSpec:
         minutes = self.time_limit.data
         return AssignmentSpec(
             title=self.title.data.strip(),
@@ -231,3 +231,22 @@ class ReasonForm(FlaskForm):
 
 class RegradeForm(FlaskForm):
     version = SelectField("Grade against version", choices=[], coerce=int)
+
+
+class ClassbookFilterForm(FlaskForm):
+    """A class gradebook's search and filters, sent as a GET query (no CSRF: it changes
+    nothing)."""
+
+    class Meta:
+        csrf = False
+
+    q = BoundedString(
+        "Student", validators=[Optional(), Length(max=40)], widget=SearchInput(), limit=40
+    )
+    at_risk = BooleanField("Only students at risk")
+    threshold = NumberField(
+        "At risk below (percent)",
+        default=50.0,
+        validators=[Optional(), in_range(0, 100, "Give a percent from 0 to 100.")],
+        invalid="Type the threshold as a number from 0 to 100.",
+    )
