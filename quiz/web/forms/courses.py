@@ -15,12 +15,10 @@ from wtforms import (
     FloatField,
     SelectChoice,
     SelectField,
-    StringField,
-    TextAreaField,
 )
 from wtforms.fields import DateTimeLocalField
-from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
-from wtforms.widgets import SearchInput, TextInput
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import TextInput
 
 from quiz.domain.assigning import AssignmentSpec
 from quiz.domain.attempts import Mode
@@ -205,48 +203,3 @@ class ExtensionForm(FlaskForm):
     )
     due_at = WallClockField("A later due date", validators=[Optional()])
     closes_at = WallClockField("A later close", validators=[Optional()])
-
-
-class OverrideForm(FlaskForm):
-    score = NumberField(
-        "New score, in percent", invalid="Type the score as a number from 0 to 100."
-    )
-    comment = TextAreaField(
-        "Why (the student's record keeps it)",
-        validators=[DataRequired("Say why the score changes."), Length(max=1000)],
-    )
-
-    def validate_score(self, field: Field) -> None:
-        if field.data is None:
-            raise StopValidation() if field.process_errors else StopValidation("Give a score.")
-        if not 0 <= field.data <= 100:
-            raise ValidationError("Give a score from 0 to 100.")
-
-
-class ReasonForm(FlaskForm):
-    comment = StringField(
-        "Why", validators=[DataRequired("Say why, for the audit log."), Length(max=500)]
-    )
-
-
-class RegradeForm(FlaskForm):
-    version = SelectField("Grade against version", choices=[], coerce=int)
-
-
-class ClassbookFilterForm(FlaskForm):
-    """A class gradebook's search and filters, sent as a GET query (no CSRF: it changes
-    nothing)."""
-
-    class Meta:
-        csrf = False
-
-    q = BoundedString(
-        "Student", validators=[Optional(), Length(max=40)], widget=SearchInput(), limit=40
-    )
-    at_risk = BooleanField("Only students at risk")
-    threshold = NumberField(
-        "At risk below (percent)",
-        default=50.0,
-        validators=[Optional(), in_range(0, 100, "Give a percent from 0 to 100.")],
-        invalid="Type the threshold as a number from 0 to 100.",
-    )

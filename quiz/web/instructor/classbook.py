@@ -13,7 +13,7 @@ from quiz.store import classbook as reads
 from quiz.store import gradechanges, users
 from quiz.store.models import Course
 from quiz.web.context import now
-from quiz.web.forms.courses import ClassbookFilterForm
+from quiz.web.forms.grades import ClassbookFilterForm
 from quiz.web.instructor.classes import course_or_404
 from quiz.web.instructor.common import bp, chosen_sort
 from quiz.web.pages.classtables import gradebook_table

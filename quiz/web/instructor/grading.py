@@ -14,7 +14,7 @@ from quiz.store.assignments import spec_of
 from quiz.store.gradechanges import Actor
 from quiz.store.models import Assignment, Attempt
 from quiz.web.context import now
-from quiz.web.forms.courses import OverrideForm, ReasonForm, RegradeForm
+from quiz.web.forms.grades import OverrideForm, ReasonForm, RegradeForm
 from quiz.web.instructor.assignments import assignment_or_404
 from quiz.web.instructor.classbook import csv_download, slug, xlsx_download
 from quiz.web.instructor.classes import Page, course_or_404
@@ -127,9 +127,7 @@ def override(attempt_id: int, response_id: int) -> Page:
         for errors in form.errors.values():
             for error in errors:
                 flash(f"Score of {response.question_id} not changed: {error}", "error")
-        return redirect(
-            url_for(".attempt", attempt_id=found.id, _anchor=f"q-{response.question_id}")
-        )
+        return redirect(url_for(".attempt", attempt_id=found.id))
     actor = Actor(current_user.id, assignment.course_id, now())
     gradechanges.override(response.id, float(form.score.data) / 100, form.comment.data, actor)
     flash(f"Score of {response.question_id} set to {form.score.data:g}%.", "success")

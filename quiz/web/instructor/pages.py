@@ -9,7 +9,7 @@ from quiz.domain.attempts import duration
 from quiz.store import analysis, assignments, attempts, content, courses, student, users
 from quiz.store import gradebook as grades
 from quiz.web.context import current_catalog, now
-from quiz.web.forms.courses import OverrideForm, ReasonForm
+from quiz.web.forms.grades import OverrideForm, ReasonForm
 from quiz.web.instructor.common import (
     bank_or_404,
     bp,
