@@ -97,13 +97,19 @@ def _chosen_problems(spec: AssignmentSpec, offer: Offer) -> list[tuple[str, str]
     return []
 
 
+def pool(spec: AssignmentSpec, offer: Offer) -> list[Question]:
+    """Every question an attempt may get (still offered), in the banks' order: the bank,
+    the chosen ones, or all those a draw picks from."""
+    if spec.selection is Selection.CHOSEN:
+        return [q for q in (offer.question(i) for i in spec.question_ids) if q is not None]
+    return list({q.id: q for b in spec.bank_ids for q in offer.banks.get(b, ())}.values())
+
+
 def questions_for(spec: AssignmentSpec, offer: Offer, rng: random.Random) -> list[Question]:
     """The questions one attempt gets: the bank, the chosen ones (those still offered), or
     a fresh draw of N from the banks."""
-    if spec.selection is Selection.CHOSEN:
-        return [q for q in (offer.question(i) for i in spec.question_ids) if q is not None]
-    pool = [q for b in spec.bank_ids for q in offer.banks.get(b, ())]
-    if spec.selection is Selection.BANK:
-        return pool
-    by_id = {q.id: q for q in pool}
-    return [by_id[i] for i in draw(list(by_id), spec.draw_count or len(pool), rng)]
+    found = pool(spec, offer)
+    if spec.selection is not Selection.RANDOM:
+        return found
+    by_id = {q.id: q for q in found}
+    return [by_id[i] for i in draw(list(by_id), spec.draw_count or len(found), rng)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import case, select, update
 
@@ -86,8 +87,9 @@ class QueueRow:
     decided_by: str | None
 
 
-def queue(limit: int = 200) -> list[QueueRow]:
-    """Open appeals first (oldest first), then the latest decided ones."""
+def queue(limit: int = 200, students: Any = None) -> list[QueueRow]:
+    """Open appeals first (oldest first), then the latest decided ones; of *students*
+    (a subquery of user ids) when given."""
     decider = db.aliased(User)
     open_first = case((Appeal.status == Status.OPEN, 0), else_=1)
     query = (
@@ -98,9 +100,13 @@ def queue(limit: int = 200) -> list[QueueRow]:
         .order_by(open_first, Appeal.created_at)
         .limit(limit)
     )
+    if students is not None:
+        query = query.where(Appeal.user_id.in_(students))
     return [QueueRow(a, r, s, d) for a, r, s, d in db.session.execute(query)]
 
 
-def open_count() -> int:
+def open_count(students: Any = None) -> int:
     query = select(db.func.count()).select_from(Appeal).where(Appeal.status == Status.OPEN)
+    if students is not None:
+        query = query.where(Appeal.user_id.in_(students))
     return int(db.session.execute(query).scalar_one())

@@ -79,28 +79,8 @@ def of_student(
         query = query.where(Course.id == course_id)
     rows = list(db.session.execute(query))
     ids = [a.id for a, _ in rows]
-    extensions = {
-        e.assignment_id: Extension(e.extra_time_s, e.due_at, e.closes_at)
-        for e in db.session.execute(
-            select(AssignmentExtension).where(
-                AssignmentExtension.user_id == user_id, AssignmentExtension.assignment_id.in_(ids)
-            )
-        ).scalars()
-    }
-    taken: dict[int, list[Taken]] = {i: [] for i in ids}
-    open_ids: dict[int, int] = {}
-    for attempt in db.session.execute(
-        select(Attempt).where(
-            Attempt.user_id == user_id,
-            Attempt.assignment_id.in_(ids),
-            Attempt.discarded_at.is_(None),
-        )
-    ).scalars():
-        assert attempt.assignment_id is not None
-        ended = attempt.ended(now)
-        taken[attempt.assignment_id].append(Taken(attempt.started_at, ended, attempt.percent))
-        if ended is None:
-            open_ids[attempt.assignment_id] = attempt.id
+    extensions = _extensions_of(user_id, ids)
+    taken, open_ids = _taken_by(user_id, ids, now)
     found = [
         StudentAssignment(
             a, name, for_student(window(a), extensions.get(a.id)), taken[a.id], open_ids.get(a.id)
@@ -108,6 +88,37 @@ def of_student(
         for a, name in rows
     ]
     return sorted(found, key=_by_due)
+
+
+def _taken_by(
+    user_id: int, assignment_ids: list[int], now: datetime
+) -> tuple[dict[int, list[Taken]], dict[int, int]]:
+    """The student's attempts per assignment, and the open one's id of each."""
+    taken: dict[int, list[Taken]] = {i: [] for i in assignment_ids}
+    open_ids: dict[int, int] = {}
+    query = select(Attempt).where(
+        Attempt.user_id == user_id,
+        Attempt.assignment_id.in_(assignment_ids),
+        Attempt.discarded_at.is_(None),
+    )
+    for attempt in db.session.execute(query).scalars():
+        assert attempt.assignment_id is not None
+        ended = attempt.ended(now)
+        taken[attempt.assignment_id].append(Taken(attempt.started_at, ended, attempt.percent))
+        if ended is None:
+            open_ids[attempt.assignment_id] = attempt.id
+    return taken, open_ids
+
+
+def _extensions_of(user_id: int, assignment_ids: list[int]) -> dict[int, Extension]:
+    query = select(AssignmentExtension).where(
+        AssignmentExtension.user_id == user_id,
+        AssignmentExtension.assignment_id.in_(assignment_ids),
+    )
+    return {
+        e.assignment_id: Extension(e.extra_time_s, e.due_at, e.closes_at)
+        for e in db.session.execute(query).scalars()
+    }
 
 
 def _by_due(item: StudentAssignment) -> tuple[bool, datetime, str]:

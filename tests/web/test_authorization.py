@@ -1,4 +1,5 @@
-"""The authorization matrix: every route × {anonymous, owner, another student, instructor}.
+"""The authorization matrix: every route × {anonymous, owner, another student, the class's
+instructor, another instructor}.
 
 A student sees only their own records (another student's attempt is a 404, so its
 existence does not leak); instructor pages are 403 for students; anonymous visitors are
@@ -24,12 +25,13 @@ from quiz.store.models import (
     Course,
     CourseInstructor,
     Enrollment,
+    Response,
     User,
 )
 from tests.support import FIXTURES, PASSWORD, TEST_DATABASE_URL, answer_data, make_app
 
 LOGIN = "login"  # expected: a redirect to the login page
-ROLES = ("anonymous", "owner", "other", "instructor")
+ROLES = ("anonymous", "owner", "other", "instructor", "stranger")  # stranger: olga, no class
 
 # (endpoint, method) -> expected status per role, in ROLES order
 MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
@@ -109,13 +111,62 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("exam.submit", "GET"): (LOGIN, 200, 404, 404),
     ("exam.submit", "POST"): (LOGIN, 302, 404, 404),
     ("exam.result", "GET"): (LOGIN, 200, 404, 404),
+    # courses (issue 13): students join and take; a class is its instructors' alone (another
+    # instructor finds nothing: 404); ann has used her one attempt at the assignment
+    ("classes.join", "GET"): (LOGIN, 200, 200, 403, 403),
+    ("classes.join", "POST"): (LOGIN, 400, 400, 403, 403),
+    ("classes.join_code", "GET"): (LOGIN, 200, 200, 403, 403),
+    ("classes.join_code", "POST"): (LOGIN, 302, 302, 403, 403),
+    ("classes.index", "GET"): (LOGIN, 200, 200, 200, 200),
+    ("classes.course", "GET"): (LOGIN, 200, 200, 404, 404),
+    ("classes.assignment", "GET"): (LOGIN, 200, 200, 404, 404),
+    ("classes.start", "POST"): (LOGIN, 302, 302, 404, 404),
+    ("instructor.classes", "GET"): (LOGIN, 403, 403, 200, 200),
+    ("instructor.classes", "POST"): (LOGIN, 403, 403, 400, 400),
+    ("instructor.course", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.remove_student", "POST"): (LOGIN, 403, 403, 302, 404),
+    ("instructor.add_instructor", "POST"): (LOGIN, 403, 403, 400, 404),
+    ("instructor.archive_course", "POST"): (LOGIN, 403, 403, 302, 404),
+    ("instructor.new_assignment", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.new_assignment", "POST"): (LOGIN, 403, 403, 400, 404),
+    ("instructor.edit_assignment", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.edit_assignment", "POST"): (LOGIN, 403, 403, 302, 404),  # empty: unchanged
+    ("instructor.assignment", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.archive_assignment", "POST"): (LOGIN, 403, 403, 302, 404),
+    ("instructor.extension", "POST"): (LOGIN, 403, 403, 400, 404),
+    ("instructor.assignment_items", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.assignment_items_csv", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.assignment_items_xlsx", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.regrade", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.regrade", "POST"): (LOGIN, 403, 403, 400, 404),
+    ("instructor.class_gradebook", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.class_gradebook_csv", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.class_gradebook_xlsx", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.audit_log", "GET"): (LOGIN, 403, 403, 200, 404),
+    ("instructor.override", "POST"): (LOGIN, 403, 403, 302, 404),
+    ("instructor.reset_attempt", "POST"): (LOGIN, 403, 403, 302, 404),
+    ("instructor.delete_attempt", "POST"): (LOGIN, 403, 403, 302, 404),
 }
+
+# Another instructor (olga, who teaches no class) as the class's instructor, except where
+# a page is about the class's students: those are not there for her.
+STRANGER = {
+    ("instructor.student", "GET"): 404,
+    ("instructor.attempt", "GET"): 404,
+    ("instructor.decide_appeal", "POST"): 404,
+}
+
+
+def _expected(key: tuple[str, str]) -> tuple[int | str, ...]:
+    found = MATRIX[key]
+    return found if len(found) == 5 else (*found, STRANGER.get(key, found[3]))
+
 
 pytestmark = pytest.mark.skipif(bool(TEST_DATABASE_URL), reason="copies a SQLite file per test")
 
 CASES = [
-    (endpoint, method, role, expected[i])
-    for (endpoint, method), expected in MATRIX.items()
+    (endpoint, method, role, _expected((endpoint, method))[i])
+    for endpoint, method in MATRIX
     for i, role in enumerate(ROLES)
 ]
 
@@ -135,7 +186,13 @@ def template(tmp_path_factory):
     app = make_app(folder, questions)
     with app.app_context():
         made = {}
-        for name, role in (("ann", "student"), ("bob", "student"), ("ines", INSTRUCTOR)):
+        people = (
+            ("ann", "student"),
+            ("bob", "student"),
+            ("ines", INSTRUCTOR),
+            ("olga", INSTRUCTOR),
+        )
+        for name, role in people:
             made[name] = User(username=name, role=role)
             made[name].set_password(PASSWORD)
             db.session.add(made[name])
@@ -149,10 +206,29 @@ def template(tmp_path_factory):
         db.session.commit()
         owner_id = db.session.execute(db.select(User.id).where(User.username == "ann")).scalar_one()
         ines = db.session.execute(db.select(User.id).where(User.username == "ines")).scalar_one()
+        bob_id = db.session.execute(db.select(User.id).where(User.username == "bob")).scalar_one()
+        course_id = course.id
         gift = b"::fx-imported::Is this imported?{TRUE#It is.####It came from a file.}"
         upload = save_upload("one.gift", "gift", "fixture", gift, ines, datetime.now(UTC))
     client = app.test_client()
+    client.post("/login", data={"username": "ines", "password": PASSWORD})
+    r = client.post(f"/instructor/classes/{course_id}/assignments/new", data=ASSIGNMENT)
+    assignment = int(r.headers["Location"].rsplit("/", 1)[1])
+    client.post("/logout")
     client.post("/login", data={"username": "ann", "password": PASSWORD})
+    client.post(f"/assignments/{assignment}/start")
+    with app.app_context():
+        graded = db.session.execute(
+            db.select(Attempt.id).where(Attempt.assignment_id == assignment)
+        ).scalar_one()
+        entry = db.session.get(Attempt, graded).layout[0]
+        q = current_catalog().questions[entry["question_id"]]
+        client.post(f"/attempts/{graded}/1", data=answer_data(q, entry, right=True))
+        client.post(f"/attempts/{graded}/finish")
+        response_id = db.session.execute(
+            db.select(Response.id).where(Response.attempt_id == graded)
+        ).scalar_one()
+        db.session.remove()
     finished = _start(client)
     client.post(f"/attempts/{finished}/finish")
     attempt = _start(client)
@@ -170,6 +246,8 @@ def template(tmp_path_factory):
         db.engine.dispose()
     ids = {"attempt": attempt, "finished": finished, "owner_id": owner_id, "import": upload}
     ids |= {"exam": exam, "exam_done": done}
+    ids |= {"course": course_id, "assignment": assignment, "graded": graded}
+    ids |= {"response": response_id, "bob": bob_id}
     return folder, questions, ids | {"appeal": appeal_id, "cards": cards}
 
 
@@ -256,11 +334,49 @@ def _url(endpoint: str, ids: dict) -> str:
         "exam.question": f"/exams/{ids['exam']}/2",
         "exam.submit": f"/exams/{ids['exam']}/submit",
         "exam.result": f"/exams/{ids['exam_done']}/result",
+        "classes.join": "/join",
+        "classes.join_code": "/join/INESCLAS",
+        "classes.index": "/classes",
+        "classes.course": f"/classes/{ids['course']}",
+        "classes.assignment": f"/assignments/{ids['assignment']}",
+        "classes.start": f"/assignments/{ids['assignment']}/start",
+        "instructor.classes": "/instructor/classes",
+        "instructor.course": f"/instructor/classes/{ids['course']}",
+        "instructor.remove_student": f"/instructor/classes/{ids['course']}/students/{ids['bob']}/remove",
+        "instructor.add_instructor": f"/instructor/classes/{ids['course']}/instructors",
+        "instructor.archive_course": f"/instructor/classes/{ids['course']}/archive",
+        "instructor.new_assignment": f"/instructor/classes/{ids['course']}/assignments/new",
+        "instructor.edit_assignment": f"/instructor/assignments/{ids['assignment']}/edit",
+        "instructor.assignment": f"/instructor/assignments/{ids['assignment']}",
+        "instructor.archive_assignment": f"/instructor/assignments/{ids['assignment']}/archive",
+        "instructor.extension": f"/instructor/assignments/{ids['assignment']}/extensions",
+        "instructor.assignment_items": f"/instructor/assignments/{ids['assignment']}/items",
+        "instructor.assignment_items_csv": f"/instructor/assignments/{ids['assignment']}/items.csv",
+        "instructor.assignment_items_xlsx": f"/instructor/assignments/{ids['assignment']}/items.xlsx",
+        "instructor.regrade": f"/instructor/assignments/{ids['assignment']}/regrade/fx-tf",
+        "instructor.class_gradebook": f"/instructor/classes/{ids['course']}/gradebook",
+        "instructor.class_gradebook_csv": f"/instructor/classes/{ids['course']}/gradebook.csv",
+        "instructor.class_gradebook_xlsx": f"/instructor/classes/{ids['course']}/gradebook.xlsx",
+        "instructor.audit_log": f"/instructor/classes/{ids['course']}/log",
+        "instructor.override": f"/instructor/attempts/{ids['graded']}/responses/{ids['response']}/override",
+        "instructor.reset_attempt": f"/instructor/attempts/{ids['graded']}/reset",
+        "instructor.delete_attempt": f"/instructor/attempts/{ids['graded']}/delete",
     }
     return paths[endpoint]
 
 
 SESSION = {"topics": "fixture", "length": "10", "selection": "all", "style": "quiz"}
+# one attempt of the whole fixture topic, answers shown once submitted
+ASSIGNMENT = {
+    "title": "Week 1",
+    "selection": "bank",
+    "bank_ids": ["fixture"],
+    "mode": "practice",
+    "attempts_allowed": "1",
+    "counting": "best",
+    "reveal": "after_submit",
+    "weight": "1",
+}
 FORMS = {
     "practice.start": {"practise": "Practise"},
     "practice.rate": {"rating": "good"},
@@ -293,7 +409,7 @@ def test_route_answers_each_role_as_expected(world, endpoint, method, role, expe
     app, ids = world
     client = app.test_client()
     if role != "anonymous":
-        name = {"owner": "ann", "other": "bob", "instructor": "ines"}[role]
+        name = {"owner": "ann", "other": "bob", "instructor": "ines", "stranger": "olga"}[role]
         assert (
             client.post("/login", data={"username": name, "password": PASSWORD}).status_code == 302
         )

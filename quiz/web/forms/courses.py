@@ -15,11 +15,9 @@ from wtforms import (
     FloatField,
     SelectChoice,
     SelectField,
-    StringField,
-    TextAreaField,
 )
 from wtforms.fields import DateTimeLocalField
-from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
+from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import TextInput
 
 from quiz.domain.assigning import AssignmentSpec
@@ -85,7 +83,7 @@ class WallClockField(DateTimeLocalField):
         except ValueError as error:
             raise ValueError("Give a date and time, e.g. 2026-12-01 09:00.") from error
 
-    def utc(self, zone: str) -> datetime | None:
+    def utc(self, zone: str | None) -> datetime | None:
         return from_wall_clock(self.data, zone) if self.data else None
 
 
@@ -162,7 +160,7 @@ class AssignmentForm(FlaskForm):
         self.bank_ids.pre_validate = _accept
         self.question_ids.pre_validate = _accept
 
-    def spec(self, zone: str) -> AssignmentSpec:
+    def spec(self, zone: str | None) -> AssignmentSpec:
         minutes = self.time_limit.data
         return AssignmentSpec(
             title=self.title.data.strip(),
@@ -205,29 +203,3 @@ class ExtensionForm(FlaskForm):
     )
     due_at = WallClockField("A later due date", validators=[Optional()])
     closes_at = WallClockField("A later close", validators=[Optional()])
-
-
-class OverrideForm(FlaskForm):
-    score = NumberField(
-        "New score, in percent", invalid="Type the score as a number from 0 to 100."
-    )
-    comment = TextAreaField(
-        "Why (the student's record keeps it)",
-        validators=[DataRequired("Say why the score changes."), Length(max=1000)],
-    )
-
-    def validate_score(self, field: Field) -> None:
-        if field.data is None:
-            raise StopValidation() if field.process_errors else StopValidation("Give a score.")
-        if not 0 <= field.data <= 100:
-            raise ValidationError("Give a score from 0 to 100.")
-
-
-class ReasonForm(FlaskForm):
-    comment = StringField(
-        "Why", validators=[DataRequired("Say why, for the audit log."), Length(max=500)]
-    )
-
-
-class RegradeForm(FlaskForm):
-    version = SelectField("Grade against version", choices=[], coerce=int)

@@ -3,7 +3,15 @@ passages and CSV exports. Every view is for instructors only."""
 
 from __future__ import annotations
 
-from quiz.web.instructor import appeals, exports, pages  # noqa: F401  (their routes join bp)
+from quiz.web.instructor import (  # noqa: F401  (their routes join bp)
+    appeals,
+    assignments,
+    classbook,
+    classes,
+    exports,
+    grading,
+    pages,
+)
 from quiz.web.instructor.common import bp
 
 __all__ = ["bp"]

@@ -10,14 +10,14 @@ from quiz.domain.appeals import STATUS_LABELS, Status
 from quiz.store import appeals
 from quiz.web.context import current_catalog, now
 from quiz.web.forms.study import DecisionForm
-from quiz.web.instructor.common import bp
+from quiz.web.instructor.common import bp, my_students, own_student_or_404
 from quiz.web.security import instructor_required
 
 
 def _render(form: DecisionForm | None = None, failed: int | None = None) -> str:
     return render_template(
         "instructor/appeals.html",
-        rows=appeals.queue(),
+        rows=appeals.queue(students=my_students()),
         questions=current_catalog().questions,
         form=form or DecisionForm(formdata=None),
         failed=failed,
@@ -38,6 +38,7 @@ def appeals_queue() -> str:
 def decide_appeal(appeal_id: int) -> str | tuple[str, int] | object:
     """Accept (full marks for the response, the attempt's score rises) or decline."""
     appeal = appeals.get(appeal_id) or abort(404)
+    own_student_or_404(appeal.user_id)  # another instructor's student: not there
     form = DecisionForm()
     if not form.validate_on_submit():
         return _render(form, appeal_id), 400

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import abort, render_template, request
+from flask_login import current_user
 
 from quiz.domain.attempts import duration
-from quiz.store import analysis, attempts, content, student, users
+from quiz.store import analysis, assignments, attempts, content, courses, student, users
 from quiz.store import gradebook as grades
 from quiz.web.context import current_catalog, now
+from quiz.web.forms.grades import OverrideForm, ReasonForm
 from quiz.web.instructor.common import (
     bank_or_404,
     bp,
@@ -83,9 +85,17 @@ def attempt(attempt_id: int) -> str:
     ids = [e.question_id for e in found.entries]
     rows = review_rows(ids, answered, current_catalog(), content.as_answered)
     ended = found.ended(now())
+    assignment = assignments.get(found.assignment_id) if found.assignment_id else None
+    if assignment is not None and not courses.teaches(current_user.id, assignment.course_id):
+        abort(404)  # graded work of another instructor's class, even of a shared student
+    graded = assignment is not None
     return render_template(
         "instructor/attempt.html",
         attempt=found,
+        assignment=assignment if graded else None,
+        override_form=lambda r: OverrideForm(formdata=None, prefix=f"r{r.id}", score=None),
+        reset_form=ReasonForm(formdata=None, prefix="reset"),
+        delete_form=ReasonForm(formdata=None, prefix="delete"),
         rows=rows,
         ended=ended,
         duration=duration(found.started_at, ended),
