@@ -21,8 +21,9 @@
     var flagged = item.classList.contains("flagged");
     var state = item.querySelector(".state");
     if (state) {
-      state.textContent = ": " + (answered ? "answered" : "not answered") +
-        (flagged ? ", flagged" : "") + ", current question";
+      state.textContent = "Question " + item.getAttribute("data-position") + ": " +
+        (answered ? "answered" : "not answered") + (flagged ? ", flagged" : "") +
+        ", current question";
     }
     var marks = item.querySelector(".marks");
     if (marks) { marks.textContent = (answered ? "\u2713" : "") + (flagged ? "\u2691" : ""); }
