@@ -10,13 +10,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
 from tests.support import answer_data
 
-from .conftest import LiveServer, sign_up
+from .conftest import DESKTOP, LiveServer, sign_up
 from .test_accessibility import Audit
 
 pytestmark = pytest.mark.browser
@@ -63,8 +63,9 @@ def fill_answer(page: Page, server: LiveServer, right: bool) -> str:
         controls = form.locator(f'[name="{name}"]')
         kind = controls.first.evaluate("el => el.tagName.toLowerCase() + ':' + (el.type || '')")
         if kind in ("input:radio", "input:checkbox"):
-            for chosen in form.locator(f'[name="{name}"]:checked').all():
-                chosen.uncheck() if kind == "input:checkbox" else None
+            if kind == "input:checkbox":  # a changed answer: clear the old choices
+                for box in controls.all():
+                    box.uncheck()
             for chosen in value if isinstance(value, list) else [value]:
                 form.locator(f'[name="{name}"][value="{chosen}"]').check()
         elif kind.startswith("select"):
@@ -154,3 +155,30 @@ def test_time_running_out_mid_question_submits_and_lands_on_the_result(
     assert attempt.finished_at is not None
     assert list(responses) == [1]  # the answer being typed was saved in time
     audit.assert_clean()
+
+
+def test_an_exam_works_without_javascript(browser: Browser, fixture_server: LiveServer) -> None:
+    """Every move is a submit button: answer, flag, jump back, Submit all, no script."""
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        base = fixture_server.url
+        sign_up(page, base, "nojs")
+        exam = start_exam(page, base, "20")
+        expect(page.locator(".exam-clock")).to_contain_text("UTC")  # the deadline in words
+        expect(page.locator("[data-countdown]")).to_have_text(re.compile(r"^\d+ min \d+ s$"))
+        fill_answer(page, fixture_server, right=True)
+        page.get_by_role("button", name="Flag for later").click()
+        expect(page.locator(".flag-note")).to_be_visible()
+        page.get_by_role("button", name="Next").click()
+        nav = page.get_by_role("navigation", name="Questions")
+        nav.get_by_role("button", name=re.compile(r"^Question 1: answered, flagged")).click()
+        expect(page.locator("#progress-label")).to_contain_text("Question 1 of")
+        page.get_by_role("button", name="Submit all…").click()
+        expect(page.get_by_role("heading", name="Flagged for later (1)")).to_be_visible()
+        page.get_by_role("button", name="Submit all and end the exam").click()
+        expect(page.get_by_role("heading", name="Exam submitted")).to_be_visible()
+        attempt, responses = stored(fixture_server, exam)
+        assert attempt.finished_at is not None and list(responses) == [1]
+    finally:
+        context.close()
