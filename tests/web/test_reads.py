@@ -163,7 +163,7 @@ def test_an_exam_past_its_deadline_reads_as_closed_with_its_score(app, client, w
         ).scalar_one()
         assert exam.finished_at is None  # not written: closed by the clock
         score = exam.score
-    page = client.get(f"/attempts/{exam.id}/summary").text
+    page = client.get(f"/attempts/{exam.id}/summary", follow_redirects=True).text
     assert "Time ran out" in page
     assert f"{score:g} out of 7" in page
     assert client.get("/").text.count(f'/attempts/{exam.id}"') == 0  # not offered as "continue"

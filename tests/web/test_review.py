@@ -169,13 +169,13 @@ def test_exam_mode_holds_back_key_and_explanation_until_finished(app, client, st
     r = answer(app, client, attempt_id, 1, right=False)
     assert r.headers["Location"].endswith(f"/exams/{attempt_id}/2")  # straight on, no feedback
     saved = client.get(f"/exams/{attempt_id}/1").text
-    summary = client.get(f"/attempts/{attempt_id}/summary").text
+    summary = client.get(f"/attempts/{attempt_id}/summary", follow_redirects=True).text
     for page in (saved, summary):
         assert first.explanation not in page
         assert "Correct answer" not in page
         assert first.passage.quote not in page
     client.post(f"/attempts/{attempt_id}/finish")
-    summary = client.get(f"/attempts/{attempt_id}/summary").text
+    summary = client.get(f"/attempts/{attempt_id}/summary", follow_redirects=True).text
     assert first.explanation in summary
     assert "Correct answer" in client.get(f"/exams/{attempt_id}/result").text
 

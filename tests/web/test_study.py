@@ -236,7 +236,7 @@ def test_time_running_out_mid_question_lands_on_a_page_that_says_what_to_do(
     page = text(r)
     assert r.status_code == 409
     assert "Time ran out" in page and "was NOT recorded" in page  # the exam's result page
-    summary = text(client.get(f"/attempts/{exam}/summary"))
+    summary = text(client.get(f"/attempts/{exam}/summary", follow_redirects=True))
     assert "Time ran out" in summary
 
 
