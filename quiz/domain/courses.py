@@ -65,6 +65,12 @@ class Window:
     closes_at: datetime | None
     late_allowed: bool = False
 
+    def in_utc(self) -> Window:
+        """The same window with every date aware, in UTC."""
+        return Window(
+            aware(self.opens_at), aware(self.due_at), aware(self.closes_at), self.late_allowed
+        )
+
     def problems(self) -> list[tuple[str, str]]:
         """(field, message) for dates that contradict each other."""
         out = []
@@ -180,28 +186,62 @@ class Taken:
     percent: float | None
 
 
-def standing(attempts: Sequence[Taken], window: Window, now: datetime) -> Standing:
+@dataclass(frozen=True)
+class Record:
+    """A student's attempts at one assignment, summed up: all the gradebook needs (the
+    store can read it grouped, one row per student and assignment)."""
+
+    attempts: int
+    first_end: datetime | None  # the first submission
+    best: float | None  # percent, over the submitted attempts
+    mean: float | None
+    last: float | None  # of the latest submitted attempt
+
+
+NO_RECORD = Record(0, None, None, None, None)
+
+
+def summarise(attempts: Sequence[Taken]) -> Record:
     ended = [a for a in attempts if a.ended_at is not None]
-    if ended:
-        first = min(aware(a.ended_at) for a in ended if a.ended_at is not None)
-        late = window.due_at is not None and first > aware(window.due_at)
+    scored = [(aware(a.ended_at), a.percent) for a in ended if a.percent is not None and a.ended_at]
+    percents = [p for _, p in scored if p is not None]
+    return Record(
+        len(attempts),
+        min((aware(a.ended_at) for a in ended if a.ended_at), default=None),
+        max(percents, default=None),
+        sum(percents) / len(percents) if percents else None,
+        max(scored, key=lambda s: s[0])[1] if scored else None,
+    )
+
+
+def standing(attempts: Sequence[Taken], window: Window, now: datetime) -> Standing:
+    return standing_of(summarise(attempts), window, now)
+
+
+def standing_of(
+    record: Record, window: Window, now: datetime, state: Availability | None = None
+) -> Standing:
+    """Where the student stands (*state*: the window's availability now, when known)."""
+    if record.first_end is not None:
+        late = window.due_at is not None and aware(record.first_end) > aware(window.due_at)
         return Standing.LATE if late else Standing.SUBMITTED
-    if attempts:
+    if record.attempts:
         return Standing.IN_PROGRESS
-    past = availability(window, now) in (Availability.CLOSED, Availability.LATE)
+    past = (state or availability(window, now)) in (Availability.CLOSED, Availability.LATE)
     return Standing.MISSING if past else Standing.NOT_STARTED
 
 
 def grade(attempts: Sequence[Taken], counting: Counting) -> float | None:
     """The percent that counts, from the submitted attempts, or None before any."""
-    scored = [a for a in attempts if a.ended_at is not None and a.percent is not None]
-    if not scored:
-        return None
+    return grade_of(summarise(attempts), counting)
+
+
+def grade_of(record: Record, counting: Counting) -> float | None:
     if counting is Counting.BEST:
-        return max(a.percent for a in scored if a.percent is not None)
+        return record.best
     if counting is Counting.LAST:
-        return max(scored, key=lambda a: aware(a.ended_at or a.started_at)).percent
-    return sum(a.percent or 0.0 for a in scored) / len(scored)
+        return record.last
+    return record.mean
 
 
 def overall(
