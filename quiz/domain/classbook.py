@@ -8,16 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from quiz.domain.courses import (
+from quiz.domain.courses import Counting, Extension, Window, availability, for_student
+from quiz.domain.standings import (
     NO_RECORD,
-    Counting,
-    Extension,
     Record,
     Standing,
-    Window,
     at_risk,
-    availability,
-    for_student,
     grade_of,
     overall,
     standing_of,

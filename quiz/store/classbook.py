@@ -12,7 +12,8 @@ from sqlalchemy import case, func, select
 
 from quiz.domain.attempts import Kind
 from quiz.domain.classbook import Column, Facts
-from quiz.domain.courses import Counting, Extension, Record
+from quiz.domain.courses import Counting, Extension
+from quiz.domain.standings import Record
 from quiz.domain.times import aware
 from quiz.store import assignments as assignment_reads
 from quiz.store.courses import roster

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz.domain.attempts import Kind, Mode, ended_at, percent
-from quiz.domain.courses import Counting, Reveal, Selection, Taken, summarise
+from quiz.domain.courses import Counting, Reveal, Selection
+from quiz.domain.standings import Taken, summarise
 from quiz.store import classbook
 from quiz.store.db import db
 from quiz.store.models import Assignment, Attempt, Course, Enrollment
