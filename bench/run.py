@@ -55,6 +55,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 import itertools
 
 import bench_courses
+import bench_writes
 from loadtest import FormParser, Server
 
 from tests.support import answer_data
@@ -957,6 +958,8 @@ def markdown(result: dict[str, Any]) -> str:
                 f"{verdict(steepest is not None and steepest <= TARGETS['steepest_step_exponent'])} |"
             )
         lines.append("")
+    if result.get("writes"):
+        lines += bench_writes.markdown(result["writes"], verdict)
     if result.get("courses"):
         lines += bench_courses.markdown(result["courses"], verdict)
     st, w = result.get("startup"), result.get("page_weight")
@@ -1014,7 +1017,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="comma-separated parts to skip: throughput, scaling, courses, startup",
+        help="comma-separated parts to skip: throughput, writes, scaling, courses, startup",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "perf-scaling.svg")
@@ -1061,6 +1064,9 @@ def main() -> None:
         if "scaling" not in skip:
             result["scaling"] = instructor_scaling(args, workdir)
             plot(result["scaling"], args.plot)
+        if "writes" not in skip:
+            log("the write tail, with and without writers taking turns")
+            result["writes"] = bench_writes.write_tail(sys.modules[__name__], workdir, args)
         if "courses" not in skip:
             log("a class at scale")
             result["courses"] = bench_courses.course_scale(
