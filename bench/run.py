@@ -54,6 +54,8 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 import itertools
 
+import bench_courses
+import bench_writes
 from loadtest import FormParser, Server
 
 from tests.support import answer_data
@@ -956,6 +958,10 @@ def markdown(result: dict[str, Any]) -> str:
                 f"{verdict(steepest is not None and steepest <= TARGETS['steepest_step_exponent'])} |"
             )
         lines.append("")
+    if result.get("writes"):
+        lines += bench_writes.markdown(result["writes"], verdict)
+    if result.get("courses"):
+        lines += bench_courses.markdown(result["courses"], verdict)
     st, w = result.get("startup"), result.get("page_weight")
     if st or w:
         lines += ["| target | measured | target | |", "|---|---:|---:|---|"]
@@ -1009,7 +1015,9 @@ def main() -> None:
     parser.add_argument("--startup-runs", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--skip", default="", help="comma-separated parts to skip: throughput, scaling, startup"
+        "--skip",
+        default="",
+        help="comma-separated parts to skip: throughput, writes, scaling, courses, startup",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "perf-scaling.svg")
@@ -1056,6 +1064,14 @@ def main() -> None:
         if "scaling" not in skip:
             result["scaling"] = instructor_scaling(args, workdir)
             plot(result["scaling"], args.plot)
+        if "writes" not in skip:
+            log("the write tail, with and without writers taking turns")
+            result["writes"] = bench_writes.write_tail(sys.modules[__name__], workdir, args)
+        if "courses" not in skip:
+            log("a class at scale")
+            result["courses"] = bench_courses.course_scale(
+                sys.modules[__name__], workdir, args.workers, args.repeat
+            )
     result["machine"]["load_average_at_end"] = os.getloadavg()
     result["markdown"] = markdown(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)

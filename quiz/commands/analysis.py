@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -65,11 +65,25 @@ def item_analysis(responses: Path, which: str, bank: str | None) -> None:
     "--password", default="demo password", show_default=True, help="Every demo student's password."
 )
 @click.option("--seed", default=1, show_default=True, type=int)
+@click.option(
+    "--assignments",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 1000),
+    help="Give the class this many whole-topic assignments; the attempts are taken at them.",
+)
 @with_appcontext
-def demo_data(
-    students: int, attempts: int, days: int, prefix: str, password: str, seed: int
+def demo_data(  # noqa: PLR0913, PLR0917  (one per option)
+    students: int,
+    attempts: int,
+    days: int,
+    prefix: str,
+    password: str,
+    seed: int,
+    assignments: int,
 ) -> None:
-    """Add a synthetic class: students with attempts and responses over the banks."""
+    """Add a synthetic class: students with attempts and responses over the banks (and,
+    with --assignments, the class's assignments those attempts are taken at)."""
     banks = list(catalog.current().banks.values())
     if not banks:
         raise click.ClickException("no banks are loaded; run check-banks")
@@ -79,6 +93,8 @@ def demo_data(
             f"{taken} user(s) named {prefix}... exist already; choose another --prefix"
         )
     user_ids = bulk.insert_students(prefix, students, password)
+    start = datetime.now(UTC) - timedelta(days=days)
+    given = bulk.insert_assignments(prefix, assignments, [b.id for b in banks], start, days)
     batch: list[DemoAttempt] = []
     written = 0
     with click.progressbar(length=attempts, label="attempts", file=sys.stderr) as bar:
@@ -87,10 +103,10 @@ def demo_data(
         ):
             batch.append(attempt)
             if len(batch) == BATCH:
-                written += bulk.insert_attempts(batch, user_ids)
+                written += bulk.insert_attempts(batch, user_ids, given)
                 bar.update(len(batch))
                 batch = []
-        written += bulk.insert_attempts(batch, user_ids)
+        written += bulk.insert_attempts(batch, user_ids, given)
         bar.update(len(batch))
     click.echo(
         f"Added {students} students ({prefix}0001..., password {password!r}), {attempts} attempts, "

@@ -176,14 +176,16 @@ def next_step(
     posting: bool,
     finished: bool,
     time_up: bool,
-    exam: bool,
+    held: bool,
     answered: bool,
     question_exists: bool,
 ) -> Step:
     """The one place that decides what a question page does.
 
     *finished*: the attempt was finished; *time_up*: its deadline passed while it was open
-    (it is closed all the same: the server is the clock's authority).
+    (it is closed all the same: the server is the clock's authority); *held*: whether an
+    answer's verdict, key and explanation are kept from the student now (an exam under
+    way; an assignment that shows its answers only after submitting or after closing).
     """
     closed = finished or time_up
     if posting and time_up:
@@ -191,7 +193,7 @@ def next_step(
     if answered:
         if posting:
             return Step.REPEAT
-        return Step.SAVED if exam and not closed else Step.FEEDBACK
+        return Step.SAVED if held else Step.FEEDBACK
     if closed:
         return Step.REFUSE_CLOSED if posting else Step.SUMMARY
     if not question_exists:

@@ -8,17 +8,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from quiz.domain.courses import (
-    Counting,
-    Extension,
+from quiz.domain.courses import Counting, Extension, Window, availability, for_student
+from quiz.domain.standings import (
+    NO_RECORD,
+    Record,
     Standing,
-    Taken,
-    Window,
     at_risk,
-    for_student,
-    grade,
+    grade_of,
     overall,
-    standing,
+    standing_of,
 )
 
 
@@ -56,7 +54,7 @@ class Facts:
 
     students: Sequence[tuple[int, str]]
     columns: Sequence[Column]
-    taken: Mapping[tuple[int, int], Sequence[Taken]]
+    taken: Mapping[tuple[int, int], Record]
     extensions: Mapping[tuple[int, int], Extension]
     practice: Mapping[int, tuple[int, float | None]]
 
@@ -66,14 +64,19 @@ def rows(facts: Facts, now: datetime, threshold: float) -> list[Row]:
     whether they are at risk (something missing, or overall under *threshold* percent)."""
     out = []
     weights = {c.id: c.weight for c in facts.columns}
+    # the same for every student without an extension: worked out once per column
+    windows = {c.id: c.window.in_utc() for c in facts.columns}
+    states = {c.id: availability(windows[c.id], now) for c in facts.columns}
     for user_id, username in facts.students:
         cells = {}
         for column in facts.columns:
-            window = for_student(column.window, facts.extensions.get((user_id, column.id)))
-            attempts = facts.taken.get((user_id, column.id), ())
-            cells[column.id] = Cell(
-                standing(attempts, window, now), grade(attempts, column.counting), len(attempts)
+            extension = facts.extensions.get((user_id, column.id))
+            window = for_student(windows[column.id], extension) if extension else None
+            record = facts.taken.get((user_id, column.id), NO_RECORD)
+            status = standing_of(
+                record, window or windows[column.id], now, None if window else states[column.id]
             )
+            cells[column.id] = Cell(status, grade_of(record, column.counting), record.attempts)
         missing = {i for i, c in cells.items() if c.standing is Standing.MISSING}
         total = overall({i: c.grade for i, c in cells.items()}, weights, missing)
         risky = at_risk([c.standing for c in cells.values()], total, threshold)

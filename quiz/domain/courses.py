@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import secrets
 import string
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -64,6 +64,12 @@ class Window:
     due_at: datetime | None
     closes_at: datetime | None
     late_allowed: bool = False
+
+    def in_utc(self) -> Window:
+        """The same window with every date aware, in UTC."""
+        return Window(
+            aware(self.opens_at), aware(self.due_at), aware(self.closes_at), self.late_allowed
+        )
 
     def problems(self) -> list[tuple[str, str]]:
         """(field, message) for dates that contradict each other."""
@@ -159,69 +165,6 @@ def attempt_deadline(
     if window.due_at and not window.late_allowed:
         ends.append(aware(window.due_at))
     return min(ends) if ends else None
-
-
-class Standing(StrEnum):
-    """Where a student stands on an assignment (a gradebook cell's status)."""
-
-    NOT_STARTED = "not started"
-    IN_PROGRESS = "in progress"
-    SUBMITTED = "submitted"
-    LATE = "late"
-    MISSING = "missing"
-
-
-@dataclass(frozen=True)
-class Taken:
-    """One of a student's attempts at an assignment, as the store read it."""
-
-    started_at: datetime
-    ended_at: datetime | None  # None while open
-    percent: float | None
-
-
-def standing(attempts: Sequence[Taken], window: Window, now: datetime) -> Standing:
-    ended = [a for a in attempts if a.ended_at is not None]
-    if ended:
-        first = min(aware(a.ended_at) for a in ended if a.ended_at is not None)
-        late = window.due_at is not None and first > aware(window.due_at)
-        return Standing.LATE if late else Standing.SUBMITTED
-    if attempts:
-        return Standing.IN_PROGRESS
-    past = availability(window, now) in (Availability.CLOSED, Availability.LATE)
-    return Standing.MISSING if past else Standing.NOT_STARTED
-
-
-def grade(attempts: Sequence[Taken], counting: Counting) -> float | None:
-    """The percent that counts, from the submitted attempts, or None before any."""
-    scored = [a for a in attempts if a.ended_at is not None and a.percent is not None]
-    if not scored:
-        return None
-    if counting is Counting.BEST:
-        return max(a.percent for a in scored if a.percent is not None)
-    if counting is Counting.LAST:
-        return max(scored, key=lambda a: aware(a.ended_at or a.started_at)).percent
-    return sum(a.percent or 0.0 for a in scored) / len(scored)
-
-
-def overall(
-    grades: Mapping[int, float | None], weights: Mapping[int, float], missing: set[int]
-) -> float | None:
-    """The weighted mean of the assignments' grades; a missing one counts 0, one not yet
-    due is left out."""
-    parts: list[tuple[float, float]] = []
-    for assignment, value in grades.items():
-        if assignment in missing:
-            parts.append((0.0, weights.get(assignment, 1.0)))
-        elif value is not None:
-            parts.append((value, weights.get(assignment, 1.0)))
-    total = sum(w for _, w in parts)
-    return None if not total else sum(g * w for g, w in parts) / total
-
-
-def at_risk(standings: Sequence[Standing], total: float | None, threshold: float) -> bool:
-    """A student to look at: something missing, or an overall grade under the threshold."""
-    return Standing.MISSING in standings or (total is not None and total < threshold)
 
 
 def reveal_now(reveal: Reveal, attempt_ended: bool, window: Window, now: datetime) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from quiz.domain.attempts import Mode
+from quiz.domain.courses import Reveal
 
 
 class Located(Protocol):
@@ -41,9 +42,11 @@ class OpenExam:
         return same_bank or question_id in self.question_ids
 
 
-def feeds_review(mode: Mode) -> bool:
-    """Whether an answer given in this mode schedules spaced review: never an exam's."""
-    return mode is not Mode.EXAM
+def feeds_review(mode: Mode, reveal: Reveal | None = None) -> bool:
+    """Whether an answer given in this mode schedules spaced review: never an exam's, nor
+    one of an assignment whose answers are shown only later (*reveal*: the assignment's
+    choice; review would show the key first)."""
+    return mode is not Mode.EXAM and reveal in (None, Reveal.AFTER_EACH)
 
 
 def holding_exam(

@@ -15,8 +15,8 @@ def aware(moment: None) -> None: ...
 def aware(moment: datetime | None) -> datetime | None:
     """*moment* as a datetime in UTC. SQLite hands back naive UTC datetimes, PostgreSQL
     aware ones in the session's time zone; fsrs and the exports want UTC exactly."""
-    if moment is None:
-        return None
+    if moment is None or moment.tzinfo is UTC:  # most often already right: return it as is
+        return moment
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import Float, and_, bindparam, case, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.domain.attempts import Mode
+from quiz.domain.courses import Reveal
 from quiz.domain.exams import feeds_review
 from quiz.domain.grading import describe_answer, describe_key, grade
 from quiz.domain.questions import Question
@@ -25,9 +26,17 @@ from quiz.domain.scheduling import RATING_LABELS, Rating, default_rating
 from quiz.store import reviews
 from quiz.store.attempts import open_conditions, response_to
 from quiz.store.db import db
-from quiz.store.models import Attempt, Response
+from quiz.store.models import Assignment, Attempt, Response
 from quiz.store.models.base import When
 from quiz.store.unit import use_case
+
+
+def _reveal_of(attempt: Attempt) -> Reveal | None:
+    """When the answers of the attempt's assignment show (None: not an assignment's)."""
+    if attempt.assignment_id is None:
+        return None
+    assignment = db.session.get(Assignment, attempt.assignment_id)
+    return None if assignment is None else assignment.reveal
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ def submit_answer(
     stored, unchanged. Exam answers do not feed the review schedule, and the last of an
     exam's answers does not finish it."""
     graded = _graded(question, answer, self_rated)
-    attempt_id, review = attempt.id, feeds_review(attempt.mode)
+    attempt_id, review = attempt.id, feeds_review(attempt.mode, _reveal_of(attempt))
     fields = _response_fields(attempt, position, question, answer, now) | graded.fields
     for last_try in (False, True):
         try:

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from quiz.domain.assigning import AssignmentSpec
-from quiz.domain.courses import Extension, Taken, Window, for_student
+from quiz.domain.courses import Extension, Window, for_student
+from quiz.domain.standings import Taken
 from quiz.domain.times import aware
 from quiz.store.db import db
 from quiz.store.models import Assignment, AssignmentExtension, Attempt, Course, Enrollment

@@ -65,6 +65,12 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
+def opened_path(connection_info: dict[str, Any]) -> Path | None:
+    """The file this connection opened (None: not a file, e.g. in memory)."""
+    opened = connection_info.get(_KEY)
+    return None if opened is None else Path(opened[0])
+
+
 def file_replaced(connection_info: dict[str, Any]) -> bool:
     """Whether the file this connection opened was deleted or replaced since."""
     opened = connection_info.get(_KEY)

@@ -20,8 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.orm import scoped_session
 
+from quiz.store import writers
 from quiz.store.db import db
-from quiz.store.sqlite import file_replaced
+from quiz.store.sqlite import file_replaced, opened_path
 
 
 class Unavailable(Exception):
@@ -32,8 +33,9 @@ class Unavailable(Exception):
 def use_case() -> Iterator[scoped_session[Session]]:
     """Run a use case's writes in one transaction: committed when the block ends,
     rolled back (and the error raised again) when anything in it fails."""
+    turn = None
     try:
-        _begin_write()
+        turn = _begin_write()
         yield db.session
         db.session.commit()
     except (OperationalError, DisconnectionError) as error:
@@ -42,21 +44,34 @@ def use_case() -> Iterator[scoped_session[Session]]:
     except BaseException:
         rollback()
         raise
+    finally:
+        if turn is not None:
+            writers.give_back(turn)
 
 
-def _begin_write() -> None:
-    """On SQLite, take the write lock now (``BEGIN IMMEDIATE``) unless a transaction is
-    already under way on this connection, after checking that the database file this
-    connection opened is still the one at its path."""
+def _begin_write() -> writers.Turn | None:
+    """On SQLite, wait for this writer's turn (:mod:`quiz.store.writers`), then take the
+    write lock (``BEGIN IMMEDIATE``), unless a transaction is already under way on this
+    connection; first check that the database file this connection opened is still the
+    one at its path. The turn taken, to give back when the transaction ends."""
     connection = db.session.connection()
     raw = connection.connection.driver_connection
     if not isinstance(raw, sqlite3.Connection):
-        return
+        return None
     if file_replaced(connection.connection.info):
         connection.invalidate()  # the next request opens the file at the path, if any
         raise Unavailable("the database file was deleted or replaced while in use")
-    if not raw.in_transaction:
+    if raw.in_transaction:
+        return None
+    path = opened_path(connection.connection.info)
+    turn = writers.take(path) if path is not None else None
+    try:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        if turn is not None:
+            writers.give_back(turn)
+        raise
+    return turn
 
 
 def lock_row(model: Any, row_id: int) -> None:

@@ -11,8 +11,9 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response as HttpResponse
 
 from quiz.domain.assigning import questions_for
-from quiz.domain.courses import Availability, availability, normal_code, standing
+from quiz.domain.courses import Availability, availability, normal_code
 from quiz.domain.questions import Question
+from quiz.domain.standings import standing
 from quiz.store import assigning, assignments, courses
 from quiz.store.assignments import spec_of
 from quiz.store.models import Assignment, Course

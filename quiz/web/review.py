@@ -12,6 +12,7 @@ from quiz.store import attempts, reviews, student, study
 from quiz.web import holds
 from quiz.web.context import current_catalog, now
 from quiz.web.pages.progress import ProgressRows, progress_report
+from quiz.web.reveal import review_open
 from quiz.web.security import own_attempt
 
 bp = Blueprint("review", __name__)
@@ -66,6 +67,8 @@ def retry(attempt_id: int) -> HttpResponse:
     attempt = own_attempt(attempt_id)
     if attempt.ended(now()) is None:
         abort(409, "Finish the attempt first; then you can retry its mistakes.")
+    if not review_open(attempt, now()):
+        abort(409, "Its answers are not shown yet: you can retry its mistakes once they are.")
     wrong = wrong_question_ids(attempt.entries, attempts.right_question_ids(attempt.id))
     message = "No mistakes to retry in that attempt. Well done!"
     return _begin(wrong, Plan(Kind.RETRY, bank_id=attempt.bank_id), message)

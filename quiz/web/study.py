@@ -22,7 +22,7 @@ Page = HttpResponse | str | tuple[str, int]
 
 
 def _session_form() -> SessionForm:
-    banks = [(b.id, b.title) for b in current_catalog().banks.values()]
+    banks = [(b.id, b.title) for b in current_catalog().banks.values() if b.questions]
     return SessionForm().offer(banks)
 
 

@@ -302,7 +302,7 @@ def test_next_position_is_the_first_unanswered_position(answered, size, expected
 # --------------------------------------------------------------------- lifecycle
 
 ANY = None
-# The truth table of a question page: (posting, finished, time_up, exam, answered,
+# The truth table of a question page: (posting, finished, time_up, held, answered,
 # question_exists) -> step; ANY matches both values. Rows are read top down, and the test
 # below checks that every one of the 64 states is decided by exactly one row.
 LIFECYCLE = [
@@ -310,10 +310,9 @@ LIFECYCLE = [
     ((True, ANY, True, ANY, ANY, ANY), Step.REFUSE_TIME_UP),
     # a second POST of an answered question: the first answer stands
     ((True, ANY, False, ANY, True, ANY), Step.REPEAT),
-    # an answered question shows its feedback, unless an exam is still open
-    ((False, False, False, True, True, ANY), Step.SAVED),
-    ((False, True, ANY, True, True, ANY), Step.FEEDBACK),
-    ((False, False, True, True, True, ANY), Step.FEEDBACK),
+    # an answered question shows its feedback, unless it is held (an open exam; an
+    # assignment showing its answers later)
+    ((False, ANY, ANY, True, True, ANY), Step.SAVED),
     ((False, ANY, ANY, False, True, ANY), Step.FEEDBACK),
     # an unanswered question of a closed attempt: refused, or on to the summary
     ((True, True, False, ANY, False, ANY), Step.REFUSE_CLOSED),
@@ -324,7 +323,7 @@ LIFECYCLE = [
     # otherwise: ask (GET) or take the answer (POST)
     ((ANY, False, False, ANY, False, True), Step.ASK),
 ]
-FLAGS = ("posting", "finished", "time_up", "exam", "answered", "question_exists")
+FLAGS = ("posting", "finished", "time_up", "held", "answered", "question_exists")
 
 
 def _matches(row: tuple[bool | None, ...], state: tuple[bool, ...]) -> bool:
@@ -338,10 +337,10 @@ def test_next_step_follows_the_truth_table(state):
     assert next_step(**dict(zip(FLAGS, state, strict=True))) is rows[0]
 
 
-def test_an_open_exam_never_shows_feedback_or_a_key():
+def test_held_answers_never_show_feedback_or_a_key():
     for state in itertools.product((False, True), repeat=6):
         flags = dict(zip(FLAGS, state, strict=True))
-        if flags["exam"] and not flags["finished"] and not flags["time_up"]:
+        if flags["held"]:
             assert next_step(**flags) is not Step.FEEDBACK
 
 

@@ -13,22 +13,17 @@ from quiz.domain.courses import (
     Counting,
     Extension,
     Reveal,
-    Standing,
-    Taken,
     Window,
-    at_risk,
     attempt_deadline,
     availability,
     draw,
     for_student,
-    grade,
     join_code,
     normal_code,
-    overall,
     reveal_now,
-    standing,
     start_refusal,
 )
+from quiz.domain.standings import Standing, Taken, at_risk, grade, overall, standing
 
 T = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
 H = timedelta(hours=1)

@@ -173,6 +173,8 @@ def test_a_new_topic_is_offered_once_it_has_a_question(app, ines, client):
     )
     assert r.status_code == 302
     assert "extra" in current_catalog_banks(app)
+    client.get("/")  # shows the flash message naming the new topic
+    assert "Extra topic" not in client.get("/").text  # empty: not offered to students
     content = renamed("fx-single", "extra-single")
     assert (
         ines.post(

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from quiz.store.db import db
-from quiz.store.models import INSTRUCTOR, Assignment, Attempt, AuditEntry, Response
+from quiz.store.models import INSTRUCTOR, Assignment, Attempt, AuditEntry, Response, ReviewCard
 from tests.support import Clock, count_rows, layout_of, post_answer
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -300,3 +300,25 @@ def test_assignment_item_analysis_and_regrade(client, auth, app, people, clock):
     assert sheet["A3"].value == "question_id" and sheet["B3"].value == "question"
     ids = [sheet.cell(row=n, column=1).value for n in range(4, sheet.max_row + 1)]
     assert "fx-tf" in ids
+
+
+def test_answers_shown_after_the_close_stay_hidden_until_then(client, auth, app, people, clock):
+    """A practice assignment that shows its answers once it closes: no verdict after an
+    answer, no key on the summary, no retry, no spaced review, until the close."""
+    course_id, code = _new_class(client, auth)
+    _join(client, auth, "ann", code)
+    auth.login("ines")
+    assignment_id = _assign(
+        client, course_id, mode="practice", selection="bank", draw_count="", reveal="after_close"
+    )
+    attempt_id = _take(client, app, auth, "ann", assignment_id, right=False)
+    auth.login("ann")
+    page = client.get(f"/attempts/{attempt_id}/1").get_data(as_text=True)
+    summary = client.get(f"/attempts/{attempt_id}/summary").get_data(as_text=True)
+    assert "Answer saved" in page and 'class="verdict"' not in page
+    assert "shown once the assignment closes" in summary and "Correct answer" not in summary
+    assert client.post(f"/attempts/{attempt_id}/retry").status_code == 409
+    assert count_rows(app, ReviewCard) == 0
+    clock.now = NOW + timedelta(days=9)  # closed
+    summary = client.get(f"/attempts/{attempt_id}/summary").get_data(as_text=True)
+    assert "Correct answer" in summary and "Retry my mistakes" in summary

@@ -16,9 +16,10 @@ from quiz.web.context import now
 from quiz.web.forms.grades import ClassbookFilterForm
 from quiz.web.instructor.classes import course_or_404
 from quiz.web.instructor.common import bp, chosen_sort
-from quiz.web.pages.classtables import gradebook_table
+from quiz.web.pages.classtables import gradebook_table, shown_rows
 from quiz.web.security import instructor_required
 
+PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -63,12 +64,18 @@ def _gradebook(
 def class_gradebook(course_id: int) -> tuple[str, int]:
     found = course_or_404(course_id)
     form, facts, rows, sort, descending = _gradebook(found)
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(max(1, request.args.get("page", 1, type=int)), pages)
+    shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     html = render_template(
         "instructor/classbook.html",
         course=found,
         form=form,
         columns=facts.columns,
-        rows=rows,
+        rows=shown_rows(shown, facts.columns),
+        matching=len(rows),
+        page=page,
+        pages=pages,
         total=len(facts.students),
         sort=sort,
         descending=descending,

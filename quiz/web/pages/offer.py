@@ -9,5 +9,5 @@ from quiz.web.context import current_catalog
 
 def offer_now() -> Offer:
     catalog = current_catalog()
-    banks = catalog.banks.values()
+    banks = [b for b in catalog.banks.values() if b.questions]  # an empty topic is not offered
     return Offer({b.id: b.questions for b in banks}, {b.id: b.title for b in banks})

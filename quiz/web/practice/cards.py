@@ -38,7 +38,7 @@ def card(attempt_id: int, position: int) -> Page:
         posting=posting,
         finished=attempt.is_finished,
         time_up=False,
-        exam=False,
+        held=False,
         answered=response is not None,
         question_exists=q is not None,
     )

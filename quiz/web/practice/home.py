@@ -21,7 +21,7 @@ def render_home(form: StartForm | None = None, bank_id: str | None = None) -> st
     user_id = current_user.id if current_user.is_authenticated else None
     return render_template(
         "practice/index.html",
-        banks=catalog.banks.values(),
+        banks=[b for b in catalog.banks.values() if b.questions],  # an empty topic is not offered
         catalog=catalog,
         home=home_for(user_id, catalog, now()),
         start_form=form or StartForm(formdata=None),

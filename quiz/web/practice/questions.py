@@ -25,6 +25,7 @@ from quiz.web.forms.study import AppealForm
 from quiz.web.pages.answer import appeal_view, rating_view
 from quiz.web.pages.feedback import feedback_view, title_of
 from quiz.web.practice.common import Page, bp, refused
+from quiz.web.reveal import feedback_after_each, review_open
 from quiz.web.security import own_attempt
 
 
@@ -60,7 +61,7 @@ def question(attempt_id: int, position: int) -> Page:
         posting=request.method == "POST",
         finished=attempt.is_finished,
         time_up=attempt.time_is_up(moment),
-        exam=attempt.is_exam,
+        held=not feedback_after_each(attempt) and not review_open(attempt, moment),
         answered=response is not None,
         question_exists=q is not None,
     )
@@ -87,7 +88,7 @@ def _ask(
     # read before the commit expires the attempt: no reload
     attempt_id, exam, size, deadline_at = (
         attempt.id,
-        attempt.is_exam,
+        not feedback_after_each(attempt),
         attempt.size,
         attempt.deadline_at,
     )
@@ -132,7 +133,10 @@ def feedback_page(
 def _saved(
     attempt: Attempt, position: int, q: Question | None, response: Any, moment: datetime
 ) -> Page:
-    return render_template("practice/saved.html", attempt=attempt, position=position, q=q)
+    ended = attempt.ended(moment) is not None
+    return render_template(
+        "practice/saved.html", attempt=attempt, position=position, q=q, ended=ended
+    )
 
 
 def _to_summary(attempt: Attempt, *_: Any) -> Page:

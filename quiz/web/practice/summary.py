@@ -18,6 +18,7 @@ from quiz.web.pages.answer import appeal_view
 from quiz.web.pages.feedback import review_rows, title_of
 from quiz.web.practice.common import Page, bp
 from quiz.web.practice.questions import feedback_page
+from quiz.web.reveal import feedback_after_each, review_open
 from quiz.web.security import own_attempt
 
 
@@ -46,7 +47,7 @@ def summary(attempt_id: int) -> Page:
         mistake_count=len(mistakes),
         title=title_of(attempt, catalog),
         closed=ended is not None,
-        held_back=attempt.is_exam and ended is None,
+        held_back=not review_open(attempt, now()),
         time_ran_out=deadline is not None and ended is not None and ended >= deadline,
         duration=duration(attempt.started_at, ended),
         has_mistakes=ended is not None and bool(mistakes),
@@ -74,6 +75,8 @@ def appeal(attempt_id: int, position: int) -> Page:
     attempt = own_attempt(attempt_id)
     entry = attempt.entry(position) or abort(404)
     response = attempts.response_to(attempt.id, entry.question_id) or abort(404)
+    if not review_open(attempt, now()) and not feedback_after_each(attempt):
+        abort(409, "This answer can be appealed once the answers are shown.")
     view = appeal_view(attempt, response)
     if view is None or not view.can_appeal:
         abort(409, "This answer cannot be appealed: it scored full marks or was appealed already.")
