@@ -14,6 +14,7 @@ from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import Attempt, Response
 from tests.support import Clock, answer_data, layout_of, make_app
+from tests.web.test_security import token_from
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 EXPLANATION = "The overview names the receptor subtype the drug attaches to."
@@ -276,3 +277,32 @@ def test_another_students_exam_is_not_found(app, client, student, create_user, a
     assert client.post(f"/exams/{exam}/1", data={"go": "next"}).status_code == 404
     assert client.post(f"/exams/{exam}/submit").status_code == 404
     assert attempt_of(app, exam).finished_at is None
+
+
+def test_every_exam_form_needs_its_csrf_token(tmp_path, questions_dir):
+    app = make_app(tmp_path / "csrf", questions_dir, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    with app.app_context():
+        from quiz.store.models import User
+
+        user = User(username="cat")
+        user.set_password("correct horse battery")
+        db.session.add(user)
+        db.session.commit()
+
+    def token(path: str) -> str:
+        return token_from(client, path)
+
+    login = {"username": "cat", "password": "correct horse battery", "csrf_token": token("/login")}
+    client.post("/login", data=login)
+    r = client.post("/banks/fixture/start", data={"exam": "Start exam", "csrf_token": token("/")})
+    exam = int(re.search(r"/exams/(\d+)/1$", r.headers["Location"]).group(1))
+    answer = form(app, exam, 1, go="next")
+    assert client.post(f"/exams/{exam}/1", data=answer).status_code == 400
+    json = {"Accept": "application/json"}
+    assert client.post(f"/exams/{exam}/1", data=answer, headers=json).status_code == 400
+    assert client.post(f"/exams/{exam}/submit").status_code == 400
+    assert responses(app, exam) == [] and attempt_of(app, exam).finished_at is None
+    signed = {**answer, "csrf_token": token(f"/exams/{exam}/1")}
+    assert client.post(f"/exams/{exam}/1", data=signed).status_code == 302
+    assert len(responses(app, exam)) == 1
