@@ -71,6 +71,7 @@ def test_an_exam_assignment_is_taken_on_the_exam_pages(app, client, taking):
     exam = taking(Reveal.AFTER_SUBMIT)
     page = client.get(f"/exams/{exam}/1").text
     assert "navigator" in page and 'data-remaining="600"' in page
+    assert "Week 1 exam" in page  # the assignment's title, not the topic's
     assert attempt_of(app, exam).assignment_id is not None
 
 

@@ -11,7 +11,7 @@ from quiz.domain.attempts import duration
 from quiz.domain.catalog import Catalog
 from quiz.domain.delivery import NavItem, Outstanding, navigator, outstanding, seconds_left
 from quiz.domain.times import aware
-from quiz.store import attempts, content, delivery
+from quiz.store import assignments, attempts, content, delivery
 from quiz.store.models import Attempt, Response
 from quiz.web.pages.feedback import ReviewRow, review_rows, title_of
 from quiz.web.reveal import review_open
@@ -30,6 +30,12 @@ class Clock:
         left = self.seconds_left or 0
         minutes, seconds = divmod(left, 60)
         return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
+
+
+def exam_title(attempt: Attempt, catalog: Catalog) -> str:
+    """The assignment's title for an assignment's exam; the topic's otherwise."""
+    found = assignments.get(attempt.assignment_id) if attempt.assignment_id else None
+    return found.title if found is not None else title_of(attempt, catalog)
 
 
 def clock_of(attempt: Attempt, now: datetime) -> Clock:
@@ -58,7 +64,7 @@ def exam_view(attempt: Attempt, position: int, catalog: Catalog, now: datetime) 
     answered = attempts.answered_positions(attempt.id)
     flagged = delivery.flagged_positions(attempt)
     return ExamView(
-        title=title_of(attempt, catalog),
+        title=exam_title(attempt, catalog),
         position=position,
         size=attempt.size,
         nav=navigator(attempt.size, answered, flagged, position),
@@ -91,7 +97,7 @@ def submit_view(attempt: Attempt, catalog: Catalog, now: datetime) -> SubmitView
     answered = attempts.answered_positions(attempt.id)
     left = outstanding(attempt.size, answered, delivery.flagged_positions(attempt))
     return SubmitView(
-        title=title_of(attempt, catalog),
+        title=exam_title(attempt, catalog),
         size=attempt.size,
         answered=len(answered),
         left=left,
@@ -132,7 +138,7 @@ def result_view(attempt: Attempt, catalog: Catalog, now: datetime) -> ResultView
     answered: dict[str, Response] = {r.question_id: r for r in attempt.responses}
     ids = [entry.question_id for entry in attempt.entries]
     return ResultView(
-        title=title_of(attempt, catalog),
+        title=exam_title(attempt, catalog),
         ended=ended,
         time_ran_out=deadline is not None and ended >= deadline,
         deadline=deadline,
