@@ -55,6 +55,7 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 import itertools
 
 import bench_courses
+import bench_deadline
 import bench_writes
 from loadtest import FormParser, Server
 
@@ -960,6 +961,8 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append("")
     if result.get("writes"):
         lines += bench_writes.markdown(result["writes"], verdict)
+    if result.get("deadline"):
+        lines += bench_deadline.markdown(result["deadline"], verdict)
     if result.get("courses"):
         lines += bench_courses.markdown(result["courses"], verdict)
     st, w = result.get("startup"), result.get("page_weight")
@@ -1017,7 +1020,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="comma-separated parts to skip: throughput, writes, scaling, courses, startup",
+        help="parts to skip, comma-separated: throughput, writes, deadline, scaling, courses, startup",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "perf-scaling.svg")
@@ -1067,6 +1070,9 @@ def main() -> None:
         if "writes" not in skip:
             log("the write tail, with and without writers taking turns")
             result["writes"] = bench_writes.write_tail(sys.modules[__name__], workdir, args)
+        if "deadline" not in skip:
+            log("an exam's deadline: 1,000 students submit in the same seconds")
+            result["deadline"] = bench_deadline.exam_deadline(sys.modules[__name__], workdir, args)
         if "courses" not in skip:
             log("a class at scale")
             result["courses"] = bench_courses.course_scale(
