@@ -11,7 +11,7 @@ from datetime import datetime
 from flask_login import current_user
 from markupsafe import Markup, escape
 
-from quiz.domain.times import aware, in_zone
+from quiz.domain.times import aware, in_zone, zone_of
 
 
 def when(moment: datetime | None, zone: str | None, empty: str = "—") -> Markup:
@@ -20,7 +20,7 @@ def when(moment: datetime | None, zone: str | None, empty: str = "—") -> Marku
     if moment is None:
         return Markup(escape(empty))
     stamp = aware(moment).strftime("%Y-%m-%dT%H:%M:%SZ")
-    local = "" if zone else Markup(" data-local")
+    local = "" if known(zone) else Markup(" data-local")
     return Markup('<time datetime="{}"{}>{}</time>').format(stamp, local, when_text(moment, zone))
 
 
@@ -28,7 +28,12 @@ def when_text(moment: datetime, zone: str | None) -> str:
     """``Tue 1 Dec 2026, 09:00 Europe/Paris``: the time in *zone* (UTC when unknown),
     naming it."""
     local = in_zone(moment, zone)
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M} {zone or 'UTC'}"
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M} {known(zone) or 'UTC'}"
+
+
+def known(zone: str | None) -> str | None:
+    """*zone* when it names a time zone this system knows; None otherwise."""
+    return zone if zone and zone_of(zone).key == zone else None
 
 
 def wall_clock(moment: datetime | None, zone: str | None) -> str:
