@@ -145,7 +145,7 @@ def start_attempt(client: Any, bank: str = "fixture", exam: bool = False) -> int
     button = {"exam": "Start exam"} if exam else {"practise": "Practise"}
     r = client.post(f"/banks/{bank}/start", data=button)
     assert r.status_code == 302, r.get_data(as_text=True)[:300]
-    found = re.search(r"/attempts/(\d+)(/1)?$", r.headers["Location"])  # new, or resumed
+    found = re.search(r"/(?:attempts|exams)/(\d+)(/1)?$", r.headers["Location"])  # new, or resumed
     assert found, r.headers["Location"]
     return int(found.group(1))
 

@@ -1,4 +1,5 @@
-"""Submitting an answer (practice and flashcards: one answer per question, final).
+"""Submitting an answer (practice and flashcards: one answer per question, final; an
+exam's answers are saved, and changed, by :mod:`quiz.store.delivery`).
 
 Submitting is one transaction: the attempt's score (only while it is open), the response
 and the review schedule are written together or not at all. The attempt row is updated
@@ -13,9 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, bindparam, case, update
+from sqlalchemy import Float, and_, bindparam, case, update
 from sqlalchemy.exc import IntegrityError
 
+from quiz.domain.attempts import Mode
 from quiz.domain.courses import Reveal
 from quiz.domain.exams import feeds_review
 from quiz.domain.grading import describe_answer, describe_key, grade
@@ -61,7 +63,8 @@ def submit_answer(
     """Grade *answer* (or take a flashcard's *self_rated* recall), store it once with its
     score and review, and finish the attempt when it was the last question. A repeat
     (double click, back button, a concurrent duplicate) returns the response already
-    stored, unchanged. Exam answers do not feed the review schedule."""
+    stored, unchanged. Exam answers do not feed the review schedule, and the last of an
+    exam's answers does not finish it."""
     graded = _graded(question, answer, self_rated)
     attempt_id, review = attempt.id, feeds_review(attempt.mode, _reveal_of(attempt))
     fields = _response_fields(attempt, position, question, answer, now) | graded.fields
@@ -136,8 +139,9 @@ _ADD_ANSWER = (
     .values(
         score=Attempt.score + bindparam("score", type_=Float),
         answered=Attempt.answered + 1,
-        finished_at=case(
-            (Attempt.answered + 1 >= Attempt.max_score, _NOW), else_=Attempt.finished_at
+        finished_at=case(  # an exam ends only by "Submit all" or its deadline
+            (and_(Attempt.answered + 1 >= Attempt.max_score, Attempt.mode != Mode.EXAM), _NOW),
+            else_=Attempt.finished_at,
         ),
     )
     .execution_options(synchronize_session=False)

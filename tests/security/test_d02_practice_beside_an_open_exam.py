@@ -74,7 +74,7 @@ def test_a_review_of_its_questions_is_refused(app, student, client, clock):
 def test_the_exam_itself_goes_on_and_practice_returns_when_it_ends(app, client, exam):
     position = position_of(app, exam, "fx-single")
     assert post_answer(client, app, exam, position).status_code == 302
-    assert client.get(f"/attempts/{exam}/summary").status_code == 200
+    assert client.get(f"/attempts/{exam}/summary", follow_redirects=True).status_code == 200
     client.post(f"/attempts/{exam}/finish")
     assert start_attempt(client) != exam
 

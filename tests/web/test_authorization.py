@@ -104,6 +104,13 @@ MATRIX: dict[tuple[str, str], tuple[int | str, ...]] = {
     ("authoring.export_bank", "GET"): (LOGIN, 403, 403, 200),
     ("decks.review_deck", "GET"): (LOGIN, 200, 404, 404),
     ("decks.bank_deck", "GET"): (LOGIN, 200, 404, 404),
+    # exam delivery (issue 13): ann's open exam (on a second bank, so it holds nothing of
+    # the others) and her submitted one (on the first); anybody else's is a 404
+    ("exam.question", "GET"): (LOGIN, 200, 404, 404),
+    ("exam.question", "POST"): (LOGIN, 302, 404, 404),
+    ("exam.submit", "GET"): (LOGIN, 200, 404, 404),
+    ("exam.submit", "POST"): (LOGIN, 302, 404, 404),
+    ("exam.result", "GET"): (LOGIN, 200, 404, 404),
     # courses (issue 13): students join and take; a class is its instructors' alone (another
     # instructor finds nothing: 404); ann has used her one attempt at the assignment
     ("classes.join", "GET"): (LOGIN, 200, 200, 403, 403),
@@ -173,6 +180,9 @@ def template(tmp_path_factory):
     questions = folder / "questions"
     shutil.copytree(ROOT / "questions" / "sources", questions / "sources")
     shutil.copy(FIXTURES / "all_types.yaml", questions / "fixture.yaml")
+    exam_bank = (FIXTURES / "all_types.yaml").read_text(encoding="utf-8")
+    exam_bank = exam_bank.replace("id: fixture", "id: exams").replace("fx-", "ex-")
+    (questions / "exams.yaml").write_text(exam_bank.replace("Fixture bank", "Exam bank"))
     app = make_app(folder, questions)
     with app.app_context():
         made = {}
@@ -231,9 +241,11 @@ def template(tmp_path_factory):
         appeal_id = db.session.execute(db.select(Appeal.id)).scalar_one()
         r = client.post("/study", data={**SESSION, "style": "flashcards"})
         cards = int(re.search(r"/attempts/(\d+)", r.headers["Location"]).group(1))
+        done, exam = _exam(client, "fixture"), _exam(client, "exams", submitted=False)
         db.session.remove()
         db.engine.dispose()
     ids = {"attempt": attempt, "finished": finished, "owner_id": owner_id, "import": upload}
+    ids |= {"exam": exam, "exam_done": done}
     ids |= {"course": course_id, "assignment": assignment, "graded": graded}
     ids |= {"response": response_id, "bob": bob_id}
     return folder, questions, ids | {"appeal": appeal_id, "cards": cards}
@@ -249,6 +261,18 @@ def world(template, tmp_path):
 def _start(client) -> int:
     r = client.post("/banks/fixture/start", data={"practise": "Practise"})
     return int(re.search(r"/attempts/(\d+)/1$", r.headers["Location"]).group(1))
+
+
+def _exam(client, bank: str, submitted: bool = True) -> int:
+    """Ann's exam on *bank*: one question answered, then submitted (or left open)."""
+    r = client.post(f"/banks/{bank}/start", data={"exam": "Start exam", "minutes": "60"})
+    exam = int(re.search(r"/exams/(\d+)/1$", r.headers["Location"]).group(1))
+    entry = db.session.get(Attempt, exam).layout[0]
+    q = current_catalog().questions[entry["question_id"]]
+    client.post(f"/exams/{exam}/1", data={**answer_data(q, entry), "go": "next"})
+    if submitted:
+        client.post(f"/exams/{exam}/submit")
+    return exam
 
 
 def _url(endpoint: str, ids: dict) -> str:
@@ -307,6 +331,9 @@ def _url(endpoint: str, ids: dict) -> str:
         "authoring.export_bank": "/instructor/content/banks/fixture/export.gift",
         "decks.review_deck": "/review/deck.apkg",
         "decks.bank_deck": "/banks/fixture/deck.apkg",
+        "exam.question": f"/exams/{ids['exam']}/2",
+        "exam.submit": f"/exams/{ids['exam']}/submit",
+        "exam.result": f"/exams/{ids['exam_done']}/result",
         "classes.join": "/join",
         "classes.join_code": "/join/INESCLAS",
         "classes.index": "/classes",
@@ -355,6 +382,7 @@ FORMS = {
     "practice.rate": {"rating": "good"},
     "practice.card": {"rating": "good"},
     "practice.appeal": {"comment": "My answer means the same"},
+    "exam.question": {"go": "next"},
     "review.passage": {"question": "fx-match"},
     "authoring.move_bank": {"direction": "down"},
     "authoring.edit_question": {"prompt": ""},

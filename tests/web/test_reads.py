@@ -33,7 +33,7 @@ def app(tmp_path, questions_dir, clock):
 
 def _start(client, **form) -> int:
     r = client.post("/banks/fixture/start", data=form or {"practise": "Practise"})
-    return int(re.search(r"/attempts/(\d+)/1$", r.headers["Location"]).group(1))
+    return int(re.search(r"/(?:attempts|exams)/(\d+)/1$", r.headers["Location"]).group(1))
 
 
 def _answer(app, client, attempt_id: int, position: int) -> None:
@@ -73,6 +73,9 @@ def world(app, client, student, create_user, auth, clock):
         *(f"/attempts/{a}/summary" for a in (open_one, finished, exam)),
         *(f"/attempts/{a}/{n}" for a in (open_one, finished, exam) for n in (1, 2, 7)),
         f"/attempts/{finished}/summary?show=mistakes",
+        *(f"/exams/{exam}/{n}" for n in (1, 2, 7)),
+        f"/exams/{exam}/submit",
+        f"/exams/{exam}/result",
         f"/attempts/{cards}",
         *(f"/attempts/{cards}/card/{n}" for n in (1, 2)),
         f"/attempts/{cards}/card/2?side=back",
@@ -160,7 +163,7 @@ def test_an_exam_past_its_deadline_reads_as_closed_with_its_score(app, client, w
         ).scalar_one()
         assert exam.finished_at is None  # not written: closed by the clock
         score = exam.score
-    page = client.get(f"/attempts/{exam.id}/summary").text
+    page = client.get(f"/attempts/{exam.id}/summary", follow_redirects=True).text
     assert "Time ran out" in page
     assert f"{score:g} out of 7" in page
     assert client.get("/").text.count(f'/attempts/{exam.id}"') == 0  # not offered as "continue"

@@ -24,7 +24,8 @@ class User(UserMixin, Model):
     username: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default=STUDENT)
-    timezone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    # An IANA zone name ("Europe/Paris") the student chose; None: not chosen (shown as UTC).
+    timezone: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(When, default=now_utc)
     # In every session cookie; raised by logging out or a new password, which ends every
     # session made before (quiz.web.security loads a user only at the current version).

@@ -41,6 +41,8 @@ class Attempt(Model):
     answered: Mapped[int] = mapped_column(default=0, server_default="0")  # responses so far
     max_score: Mapped[int] = mapped_column(default=0)
     time_limit_s: Mapped[int | None] = mapped_column()
+    # Exam delivery: the positions (1-based) the student flagged to come back to.
+    flagged: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
     # The student threw the unfinished attempt away: hidden from them, never counted.
     discarded_at: Mapped[datetime | None] = mapped_column(When)
 

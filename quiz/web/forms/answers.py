@@ -75,16 +75,28 @@ class QuestionForm(FlaskForm):
         return [self[f.name] for f in self.spec.fields]
 
 
-def answer_form(question: Question, entry: LayoutEntry, prefix: str = "") -> QuestionForm:
+def answer_form(
+    question: Question, entry: LayoutEntry, prefix: str = "", formdata: Any = None
+) -> QuestionForm:
     """A form for *question* showing the attempt's stored order (*prefix*: another form on
-    the page, such as an author's preview, keeps its field ids apart)."""
+    the page, such as an author's preview, keeps its field ids apart; *formdata*: values
+    to show instead of the request's, such as an exam answer saved before)."""
     spec = type_of(question).form(question, entry)
     form_class = type("AnswerFormFor" + question.type.title().replace("_", ""), (QuestionForm,), {})
     for field in spec.fields:
         setattr(form_class, field.name, FIELDS[field.kind](field))
-    form: QuestionForm = form_class(prefix=prefix) if prefix else form_class()
+    options: dict[str, Any] = {"prefix": prefix} if prefix else {}
+    if formdata is not None:
+        options["formdata"] = formdata
+    form: QuestionForm = form_class(**options)
     form.spec = spec
     return form
+
+
+def is_blank(form: QuestionForm, values: Any) -> bool:
+    """Whether nothing was typed or chosen in any of the form's answer controls
+    (*values*: the submitted form data)."""
+    return not any(str(v).strip() for f in form.spec.fields for v in values.getlist(f.name))
 
 
 def take_answer(form: QuestionForm, question: Question, entry: LayoutEntry) -> Any | None:

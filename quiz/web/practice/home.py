@@ -60,4 +60,4 @@ def start(bank_id: str) -> Page:
         return redirect(url_for(".question", attempt_id=attempt.id, position=1))
     plan = Plan(Kind.TOPIC, Mode.EXAM, bank_id=bank.id, time_limit_s=form.time_limit_s())
     attempt = attempts.start(current_user.id, bank.questions, plan, now())
-    return redirect(url_for(".question", attempt_id=attempt.id, position=1))
+    return redirect(url_for("exam.question", attempt_id=attempt.id, position=1))

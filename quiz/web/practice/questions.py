@@ -17,6 +17,8 @@ from quiz.store import answers, attempts, content, reviews
 from quiz.store.models import Attempt
 from quiz.web import holds
 from quiz.web.context import current_catalog, now
+from quiz.web.exam.common import resume_url
+from quiz.web.exam.questions import question as exam_question
 from quiz.web.forms.answers import answer_form, take_answer
 from quiz.web.forms.choices import RateForm
 from quiz.web.forms.study import AppealForm
@@ -32,6 +34,8 @@ from quiz.web.security import own_attempt
 def resume(attempt_id: int) -> Page:
     """Continue an attempt at its first unanswered question, or show its summary."""
     attempt = own_attempt(attempt_id)
+    if attempt.is_exam:  # taken on the exam pages (quiz.web.exam)
+        return redirect(resume_url(attempt, now()))
     position = next_position(attempts.answered_positions(attempt.id), attempt.size)
     if attempt.ended(now()) is not None or position is None:
         return redirect(url_for(".summary", attempt_id=attempt.id))
@@ -44,6 +48,8 @@ def resume(attempt_id: int) -> Page:
 def question(attempt_id: int, position: int) -> Page:
     """Show a question, take its answer (stored once), then show the feedback."""
     attempt = own_attempt(attempt_id)
+    if attempt.is_exam:  # a page of an exam opened before exams had their own pages
+        return exam_question(attempt_id, position)
     entry = attempt.entry(position) or abort(404)
     holds.guard_attempt(attempt, [entry.question_id])
     if attempt.mode is Mode.FLASHCARDS:

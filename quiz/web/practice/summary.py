@@ -28,6 +28,8 @@ def summary(attempt_id: int) -> Page:
     """The score and a review of every question (``?show=mistakes``: only those not
     fully right): the student's answer beside the key."""
     attempt = own_attempt(attempt_id)
+    if attempt.is_exam:  # its result page shows the key only as the review options allow
+        return redirect(url_for("exam.result", attempt_id=attempt.id))
     holds.guard_attempt(attempt)
     catalog = current_catalog()
     answered: dict[str, Response] = {r.question_id: r for r in attempt.responses}
