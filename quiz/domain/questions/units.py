@@ -30,11 +30,36 @@ ALIASES = {"wk": "week", "wks": "weeks", "mo": "month", "mos": "months", "μg": 
 ALIASES |= {"tab": "tablet", "tabs": "tablets", "pill": "pills", "yo": "years", "y": "years"}
 
 
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS |= {"eighty": 80, "ninety": 90}
+_WORD_NUMBER = re.compile(
+    rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_ONES[1:10])}))?|({'|'.join(_ONES)}))\b",
+    re.IGNORECASE,
+)
+
+
+def _digits(text: str) -> str:
+    """Number words written as digits ("three" → "3", "twenty-one" → "21"), so a student
+    who spells the number out is read as one who types it."""
+
+    def value(match: re.Match[str]) -> str:
+        tens, unit, alone = match.groups()
+        if alone:
+            return str(_ONES.index(alone.casefold()))
+        return str(_TENS[tens.casefold()] + (_ONES.index(unit.casefold()) if unit else 0))
+
+    return _WORD_NUMBER.sub(value, text)
+
+
 def parse_quantity(text: str, unit: str = "") -> float | None:
     """The number in *text*, in *unit*, or None when the text is not a number in a unit of
     that kind. A comma followed by exactly three digits groups thousands; otherwise it
-    is a decimal comma."""
-    rest = _without_leading_words(str(text))
+    is a decimal comma. A number may be spelled out ("three days")."""
+    rest = _without_leading_words(_digits(str(text)))
     match = _NUMBER.match(rest) if rest is not None else None
     if not match:
         return None

@@ -151,6 +151,10 @@ def test_near_misses_and_typos_off_are_honoured(qs):
         ("~3 days", "days", 3),
         ("3 tabs", "tablets", 3),
         ("50%", "percent", 50),
+        ("thirty", "hours", 30),  # a number spelled out reads as the number
+        ("every three days", "days", 3),
+        ("twenty-one days", "days", 21),
+        ("Two weeks", "days", 14),
     ],
 )
 def test_units_abbreviations_and_a_leading_word_are_read(typed, unit, value):
@@ -164,7 +168,9 @@ def test_units_abbreviations_and_a_leading_word_are_read(typed, unit, value):
         ("less than 3", "days"),
         ("3 apples", "days"),
         ("3 metres", "hours"),
-        ("thirty", "hours"),
+        ("1-4", "mg"),  # a range is not one answer
+        ("once", "days"),
+        ("none", "mg"),
     ],
 )
 def test_other_words_and_units_of_another_kind_are_not_numbers(typed, unit):
