@@ -39,17 +39,32 @@ def check_banks() -> None:
 
 
 @click.command("bank-report")
+@click.option(
+    "--before",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="An earlier edition of the banks (a folder of bank files): each document's "
+    "paragraphs cited then are shown beside those cited now.",
+)
 @with_appcontext
-def bank_report() -> None:
+def bank_report(before: Path | None) -> None:
     """Per document: how many questions cite it and which paragraphs none cites."""
     folder = _questions_dir()
     library = load_library(folder / "sources")
     result = load_banks(folder, library)
+    earlier = {}
+    if before is not None:  # checked against today's documents
+        earlier = {d.document: d for d in coverage(load_banks(before, library).banks, library)}
     for doc in coverage(result.banks, library):
         click.echo(f"{doc.document}: {doc.title}")
         click.echo(
             f"  cited by {doc.questions} question(s); {doc.cited} of {doc.paragraphs} paragraphs cited"
         )
+        if before is not None:
+            then = earlier.get(doc.document)
+            click.echo(
+                f"  before ({before}): cited by {then.questions if then else 0} question(s); "
+                f"{then.cited if then else 0} of {doc.paragraphs} paragraphs cited"
+            )
         for number, text in doc.uncited:
             short = text if len(text) <= 90 else text[:87] + "..."
             click.echo(f"  uncited paragraph {number}: {short}")

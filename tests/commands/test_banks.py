@@ -271,3 +271,46 @@ questions:
 def test_bank_report_ends_with_the_lint_summary(app):
     result = flask_cli(app, "bank-report")
     assert result.stdout.splitlines()[-1] == "Lint (check-banks lists each): no warnings"
+
+
+def test_bank_report_shows_paragraphs_cited_before_beside_now(tmp_path, questions_dir):
+    """``--before`` reads an earlier edition of the banks: here one with a question more,
+    citing a paragraph nothing cites now."""
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    for bank in questions_dir.glob("*.yaml"):
+        (earlier / bank.name).write_text(bank.read_text(encoding="utf-8"), encoding="utf-8")
+    extra = {
+        "id": "extra",
+        "title": "Extra",
+        "questions": [
+            {
+                "id": "extra-final",
+                "type": "true_false",
+                "prompt": "The risks article ends with a section of closing remarks.",
+                "answer": True,
+                "wrong_feedback": "It does end with closing remarks.",
+                "explanation": "The last heading introduces a summary.",
+                "source": {
+                    "document": "risks",
+                    "quote": "Final Thoughts\n\nKlonopin is a powerful medication",
+                },
+            }
+        ],
+    }
+    (earlier / "extra.yaml").write_text(yaml.safe_dump(extra), encoding="utf-8")
+    (tmp_path / "now").mkdir()
+    result = flask_cli(
+        make_app(tmp_path / "now", questions_dir), "bank-report", "--before", str(earlier)
+    )
+    assert result.exit_code == 0, result.output
+    risks = report_sections(result.stdout)["risks"]
+    now = re.match(r"cited by (\d+) question\(s\); (\d+) of (\d+)", risks[0])
+    then = re.match(
+        rf"before \({re.escape(str(earlier))}\): cited by (\d+) question\(s\); (\d+) of (\d+)",
+        risks[1],
+    )
+    assert now and then
+    assert int(then.group(1)) == int(now.group(1)) + 1
+    assert int(then.group(2)) == int(now.group(2)) + 2  # the quote spans the heading and the next
+    assert then.group(3) == now.group(3)
