@@ -17,10 +17,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from quiz.domain.assigning import AssignmentSpec
 from quiz.domain.attempts import Kind, Mode, Plan
+from quiz.domain.courses import Counting, Reveal, Selection, Window
 from quiz.domain.questions import type_of
 from quiz.domain.scheduling import Rating
-from quiz.store import answers, appeals, attempts
+from quiz.store import answers, appeals, assigning, attempts, courses
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.models import INSTRUCTOR, Attempt, User
@@ -76,7 +78,25 @@ def _world(server: LiveServer, username: str) -> dict[str, int]:
             user_id, qs, Plan(Kind.TOPIC, Mode.EXAM, bank_id=bank.id, time_limit_s=60), earlier
         )
         _answer(exam, 1, earlier)
+        course = courses.create("Pharmacology 101", "Spring", staff.id, now)
+        courses.join(course, user_id, now)
+        week = AssignmentSpec(
+            title="Week 1",
+            selection=Selection.BANK,
+            bank_ids=(bank.id,),
+            question_ids=(),
+            draw_count=None,
+            mode=Mode.PRACTICE,
+            window=Window(None, now + timedelta(days=7), None),
+            time_limit_s=None,
+            attempts_allowed=None,
+            counting=Counting.BEST,
+            reveal=Reveal.AFTER_EACH,
+            weight=1.0,
+        )
         ids = {
+            "course": course.id,
+            "assignment": assigning.save(course.id, week, now),
             "user": user_id,
             "done": done.id,
             "open": open_one.id,
@@ -105,6 +125,10 @@ def _student_pages(ids: dict[str, int], bank_id: str) -> list[tuple[str, str]]:
         ("flashcard-back", f"/attempts/{ids['cards']}/card/2?side=back"),
         ("flashcard-rated", f"/attempts/{ids['cards']}/card/1"),
         ("not-found", "/no-such-page"),
+        ("classes", "/classes"),
+        ("class", f"/classes/{ids['course']}"),
+        ("assignment", f"/assignments/{ids['assignment']}"),
+        ("join", "/join"),
     ]
     pages += [(f"question-{n}", f"/attempts/{ids['mixed']}/{n}") for n in range(1, size + 1)]
     pages += [(f"feedback-{n}", f"/attempts/{done}/{n}") for n in range(1, size + 1)]
@@ -121,6 +145,14 @@ def _instructor_pages(ids: dict[str, int], bank_id: str) -> list[tuple[str, str]
         ("instructor-items", f"/instructor/banks/{bank_id}/items"),
         ("instructor-passages", "/instructor/passages"),
         ("instructor-appeals", "/instructor/appeals"),
+        ("instructor-classes", "/instructor/classes"),
+        ("instructor-class", f"/instructor/classes/{ids['course']}"),
+        ("instructor-class-gradebook", f"/instructor/classes/{ids['course']}/gradebook"),
+        ("instructor-class-log", f"/instructor/classes/{ids['course']}/log"),
+        ("instructor-assignment", f"/instructor/assignments/{ids['assignment']}"),
+        ("instructor-assignment-form", f"/instructor/assignments/{ids['assignment']}/edit"),
+        ("instructor-new-assignment", f"/instructor/classes/{ids['course']}/assignments/new"),
+        ("instructor-assignment-items", f"/instructor/assignments/{ids['assignment']}/items"),
     ]
 
 
