@@ -287,6 +287,24 @@ class QuizRequests:
         return taken
 
 
+def worker_cpu_s(server: Server) -> float:
+    """CPU seconds (user and system) of a gunicorn server's workers so far: the live ones
+    and, through the master, every one it has reaped (a worker restarted mid-run)."""
+    import psutil
+
+    assert server.process is not None
+    master = psutil.Process(server.process.pid)
+    times = master.cpu_times()
+    total = times.children_user + times.children_system
+    for child in master.children():
+        try:
+            t = child.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += t.user + t.system
+    return total
+
+
 def stored_responses(db_path: Path) -> int:
     con = sqlite3.connect(db_path, timeout=30)
     try:
@@ -411,10 +429,15 @@ def throughput(args: argparse.Namespace, workdir: Path) -> tuple[dict[str, Any],
             results = {}
             for name in ENDPOINTS:
                 base, path, expect = this[name]
+                server = quiz_server if base == quiz_server.base else baseline
+                cpu_before = worker_cpu_s(server)
                 results[name] = wrk(
                     base, path, expect, args.seconds, args.connections, args.threads
                 )
                 m = results[name]
+                m["cpu_ms"] = round(
+                    1000 * (worker_cpu_s(server) - cpu_before) / max(1, m["requests"]), 3
+                )
                 if name == "answer":  # every acknowledged answer is a new stored response
                     time.sleep(1)
                     before, stored = stored, stored_responses(quiz_server.db)
@@ -467,6 +490,7 @@ def summarise_throughput(
             "wrapped": sum(r[name]["wrapped"] for r in rounds),
             "requests": sum(r[name]["requests"] for r in rounds),
             "prepared_per_round": rounds[0][name]["prepared"],
+            "cpu_ms": med(name, "cpu_ms"),
         }
 
     def ratio(a: str, b: str) -> dict[str, Any]:
@@ -476,6 +500,11 @@ def summarise_throughput(
             "rounds": [round(x, 3) for x in per_round],
         }
 
+    def cpu(a: str, b: str) -> float:
+        return round(statistics.median(r[a]["cpu_ms"] / r[b]["cpu_ms"] for r in rounds), 2)
+
+    cpu_ratios = {"question_vs_template": cpu("question", "template")}
+    cpu_ratios["answer_vs_insert"] = cpu("answer", "insert")
     ratios = {
         "answer_vs_insert": ratio("answer", "insert"),
         "question_vs_template": ratio("question", "template"),
@@ -493,6 +522,7 @@ def summarise_throughput(
         "rounds": len(rounds),
         "endpoints": endpoints,
         "ratios": ratios,
+        "cpu_ratios": cpu_ratios,
         "answers_acknowledged": sum(acknowledged),
         "answers_stored": sum(stored),
         "answers_consistent": consistent,
@@ -887,6 +917,17 @@ def markdown(result: dict[str, Any]) -> str:
             f"| answers acknowledged (302) / new responses stored (in flight at wrk's stop: at most "
             f"{result['config']['connections']} a round) | {t['answers_acknowledged']} / {t['answers_stored']} | "
             f"every 302 stored | {verdict(t['answers_consistent'])} |"
+        )
+        c = t["cpu_ratios"]
+        lines.append(
+            f"| CPU per question page ÷ bare template's ({e['question']['cpu_ms']:.2f} ÷ "
+            f"{e['template']['cpu_ms']:.2f} ms, workers' CPU time over requests) | "
+            f"{c['question_vs_template']:.1f}× | ≤ 6× | {verdict(c['question_vs_template'] <= 6)} |"
+        )
+        lines.append(
+            f"| CPU per answer ÷ one-row insert's ({e['answer']['cpu_ms']:.2f} ÷ "
+            f"{e['insert']['cpu_ms']:.2f} ms) | {c['answer_vs_insert']:.1f}× | ≤ 4× | "
+            f"{verdict(c['answer_vs_insert'] <= 4)} |"
         )
         wrapped = e["answer"]["wrapped"] + e["insert"]["wrapped"]
         lines.append(
