@@ -176,6 +176,27 @@ def test_bank_report_lists_exactly_the_uncited_paragraphs(app):
         )
 
 
+# A bank whose one question cites the risks article's closing heading and the paragraph after it
+FINAL_THOUGHTS_BANK = {
+    "id": "extra",
+    "title": "Extra",
+    "questions": [
+        {
+            "id": "extra-final",
+            "type": "true_false",
+            "prompt": "The risks article ends with a section of closing remarks.",
+            "answer": True,
+            "wrong_feedback": "It does end with closing remarks.",
+            "explanation": "The last heading introduces a summary.",
+            "source": {
+                "document": "risks",
+                "quote": "Final Thoughts\n\nKlonopin is a powerful medication",
+            },
+        }
+    ],
+}
+
+
 def test_bank_report_does_not_list_a_paragraph_once_a_question_cites_it(tmp_path, questions_dir):
     library = load_library(questions_dir / "sources")
     risks = library.get("risks")
@@ -185,24 +206,7 @@ def test_bank_report_does_not_list_a_paragraph_once_a_question_cites_it(tmp_path
     before = flask_cli(make_app(tmp_path / "before", questions_dir), "bank-report")
     assert f"uncited paragraph {number}: {paragraph}" in report_sections(before.stdout)["risks"]
 
-    bank = {
-        "id": "extra",
-        "title": "Extra",
-        "questions": [
-            {
-                "id": "extra-final",
-                "type": "true_false",
-                "prompt": "The risks article ends with a section of closing remarks.",
-                "answer": True,
-                "wrong_feedback": "It does end with closing remarks.",
-                "explanation": "The last heading introduces a summary.",
-                "source": {
-                    "document": "risks",
-                    "quote": "Final Thoughts\n\nKlonopin is a powerful medication",
-                },
-            }
-        ],
-    }
+    bank = FINAL_THOUGHTS_BANK
     (questions_dir / "extra.yaml").write_text(yaml.safe_dump(bank), encoding="utf-8")
     (tmp_path / "after").mkdir()
     after = flask_cli(make_app(tmp_path / "after", questions_dir), "bank-report")
@@ -280,24 +284,7 @@ def test_bank_report_shows_paragraphs_cited_before_beside_now(tmp_path, question
     earlier.mkdir()
     for bank in questions_dir.glob("*.yaml"):
         (earlier / bank.name).write_text(bank.read_text(encoding="utf-8"), encoding="utf-8")
-    extra = {
-        "id": "extra",
-        "title": "Extra",
-        "questions": [
-            {
-                "id": "extra-final",
-                "type": "true_false",
-                "prompt": "The risks article ends with a section of closing remarks.",
-                "answer": True,
-                "wrong_feedback": "It does end with closing remarks.",
-                "explanation": "The last heading introduces a summary.",
-                "source": {
-                    "document": "risks",
-                    "quote": "Final Thoughts\n\nKlonopin is a powerful medication",
-                },
-            }
-        ],
-    }
+    extra = FINAL_THOUGHTS_BANK
     (earlier / "extra.yaml").write_text(yaml.safe_dump(extra), encoding="utf-8")
     (tmp_path / "now").mkdir()
     result = flask_cli(
