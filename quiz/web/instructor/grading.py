@@ -9,6 +9,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response as HttpResponse
 
 from quiz.domain.assigning import pool
+from quiz.domain.sheets import Table
 from quiz.store import analysis, attempts, content, editing, gradechanges
 from quiz.store.assignments import spec_of
 from quiz.store.gradechanges import Actor
@@ -53,7 +54,7 @@ def assignment_items(assignment_id: int) -> str:
     )
 
 
-def _items_download(assignment_id: int) -> tuple[object, str]:
+def _items_download(assignment_id: int) -> tuple[Table, str]:
     found, course = assignment_or_404(assignment_id)
     lines, which = _item_lines(found)
     title = f"Item analysis: {found.title} ({course.name}, {which} attempts)"
@@ -64,14 +65,14 @@ def _items_download(assignment_id: int) -> tuple[object, str]:
 @instructor_required
 def assignment_items_csv(assignment_id: int) -> Response:
     table, name = _items_download(assignment_id)
-    return csv_download(table, name)  # type: ignore[arg-type]
+    return csv_download(table, name)
 
 
 @bp.route("/assignments/<int:assignment_id>/items.xlsx")
 @instructor_required
 def assignment_items_xlsx(assignment_id: int) -> Response:
     table, name = _items_download(assignment_id)
-    return xlsx_download(table, name)  # type: ignore[arg-type]
+    return xlsx_download(table, name)
 
 
 @bp.route("/assignments/<int:assignment_id>/regrade/<question_id>", methods=["GET", "POST"])
