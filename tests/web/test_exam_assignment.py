@@ -84,11 +84,12 @@ def test_after_close_the_result_hides_the_key_until_the_assignment_closes(
     result = client.get(f"/exams/{exam}/result").text
     assert "The review is not open yet" in result
     assert EXPLANATION not in result and "Correct answer" not in result
+    assert " out of " not in result  # nor the score, which would tell right from wrong
     summary = client.get(f"/attempts/{exam}/summary", follow_redirects=True).text  # old address
     assert "The review is not open yet" in summary and EXPLANATION not in summary
     clock.now = CLOSES + timedelta(minutes=1)
     result = client.get(f"/exams/{exam}/result").text
-    assert "Correct answer" in result
+    assert "Correct answer" in result and " out of " in result
 
 
 def test_after_submit_the_result_shows_the_key_once_submitted(app, client, taking):
