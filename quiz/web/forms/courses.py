@@ -26,7 +26,7 @@ from quiz.domain.courses import Counting, Reveal, Selection, Window
 from quiz.domain.times import from_wall_clock
 from quiz.web.forms.answers import MultiCheckboxField
 from quiz.web.forms.fields import BoundedString
-from quiz.web.forms.study import ChoiceField, WholeNumberField, in_range
+from quiz.web.forms.study import ChoiceField, WholeNumberField, in_range, labelled_choices
 
 SELECTIONS = {
     Selection.BANK: "A whole topic",
@@ -40,10 +40,6 @@ REVEALS = {
     Reveal.AFTER_SUBMIT: "Once the attempt is submitted",
     Reveal.AFTER_CLOSE: "Once the assignment closes",
 }
-
-
-def _choices(labels: dict[Any, str]) -> list[SelectChoice]:
-    return [SelectChoice(str(key), label) for key, label in labels.items()]
 
 
 class ClassForm(FlaskForm):
@@ -108,7 +104,10 @@ class AssignmentForm(FlaskForm):
         "Title", validators=[DataRequired("Give the assignment a title."), Length(max=200)]
     )
     selection = ChoiceField(
-        "Questions", choices=_choices(SELECTIONS), default="bank", invalid="Choose which questions."
+        "Questions",
+        choices=labelled_choices(SELECTIONS),
+        default="bank",
+        invalid="Choose which questions.",
     )
     bank_ids = MultiCheckboxField("Topics", choices=[])
     question_ids = MultiCheckboxField("Chosen questions", choices=[])
@@ -118,7 +117,10 @@ class AssignmentForm(FlaskForm):
         invalid="Type how many questions to draw as a whole number, e.g. 10.",
     )
     mode = ChoiceField(
-        "Taken as", choices=_choices(MODES), default="practice", invalid="Choose practice or exam."
+        "Taken as",
+        choices=labelled_choices(MODES),
+        default="practice",
+        invalid="Choose practice or exam.",
     )
     opens_at = WallClockField("Opens", validators=[Optional()])
     due_at = WallClockField("Due", validators=[Optional()])
@@ -136,13 +138,13 @@ class AssignmentForm(FlaskForm):
     )
     counting = ChoiceField(
         "Which attempt counts",
-        choices=_choices(COUNTINGS),
+        choices=labelled_choices(COUNTINGS),
         default="best",
         invalid="Choose best, last or mean.",
     )
     reveal = ChoiceField(
         "Students see the key and explanations",
-        choices=_choices(REVEALS),
+        choices=labelled_choices(REVEALS),
         default="after_each",
         invalid="Choose when.",
     )

@@ -67,7 +67,8 @@ class ChoiceField(RadioField):
             raise StopValidation(self.invalid)
 
 
-def _choices(labels: dict[Any, str]) -> list[SelectChoice]:
+def labelled_choices(labels: dict[Any, str]) -> list[SelectChoice]:
+    """Radio or select choices from a mapping of values to their labels."""
     return [SelectChoice(str(key), label) for key, label in labels.items()]
 
 
@@ -84,19 +85,19 @@ class SessionForm(FlaskForm):
     topics = TopicsField("Topics")
     length = ChoiceField(
         "How many questions",
-        choices=_choices(LENGTH_LABELS),
+        choices=labelled_choices(LENGTH_LABELS),
         default="10",
         invalid="Choose 10, 20 or all of them.",
     )
     selection = ChoiceField(
         "Which questions",
-        choices=_choices(SELECTION_LABELS),
+        choices=labelled_choices(SELECTION_LABELS),
         default=Selection.ALL.value,
         invalid="Choose all questions, your weak questions or new ones only.",
     )
     style = ChoiceField(
         "How to study",
-        choices=_choices(STYLE_LABELS),
+        choices=labelled_choices(STYLE_LABELS),
         default=Style.QUIZ.value,
         invalid="Choose a quiz or flashcards.",
     )
