@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 
 from quiz.domain.attempts import REPEAT_WINDOW, Plan, deadline, new_layout, repeats_start
 from quiz.domain.layout import to_json
@@ -23,12 +23,23 @@ def get(attempt_id: int) -> Attempt | None:
     return db.session.get(Attempt, attempt_id)
 
 
+# Built once: the statements every question page runs (building one costs more than
+# running it; docs/performance.md)
+_OWN = select(Attempt).where(
+    Attempt.id == bindparam("attempt_id"),
+    Attempt.user_id == bindparam("user_id"),
+    Attempt.discarded_at.is_(None),
+)
+_RESPONSE_TO = select(Response).where(
+    Response.attempt_id == bindparam("attempt_id"),
+    Response.question_id == bindparam("question_id"),
+)
+
+
 def get_own(user_id: int, attempt_id: int) -> Attempt | None:
     """The attempt, if it belongs to *user_id* and was not discarded."""
-    attempt = db.session.get(Attempt, attempt_id)
-    if attempt is None or attempt.user_id != user_id or attempt.discarded_at is not None:
-        return None
-    return attempt
+    found = db.session.execute(_OWN, {"attempt_id": attempt_id, "user_id": user_id})
+    return found.scalar_one_or_none()
 
 
 def start(
@@ -96,10 +107,8 @@ def _repeated_start(
 
 
 def response_to(attempt_id: int, question_id: str) -> Response | None:
-    query = select(Response).where(
-        Response.attempt_id == attempt_id, Response.question_id == question_id
-    )
-    return db.session.execute(query).scalar_one_or_none()
+    found = db.session.execute(_RESPONSE_TO, {"attempt_id": attempt_id, "question_id": question_id})
+    return found.scalar_one_or_none()
 
 
 def answered_positions(attempt_id: int) -> set[int]:

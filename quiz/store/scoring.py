@@ -32,8 +32,9 @@ def closed(now: datetime) -> Any:
     return or_(Attempt.finished_at.is_not(None), Attempt.deadline_at < now)
 
 
-def still_open(now: datetime) -> list[Any]:
-    """The conditions for an attempt still open: not finished, its deadline not passed."""
+def still_open(now: datetime | Any) -> list[Any]:
+    """The conditions for an attempt still open: not finished, its deadline not passed
+    (*now*: a time, or a bound parameter for a statement built once)."""
     return [
         Attempt.finished_at.is_(None),
         or_(Attempt.deadline_at.is_(None), Attempt.deadline_at >= now),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from functools import cache
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.store.db import db
+from quiz.store.exams import has_open_exam
 from quiz.store.models import INSTRUCTOR, STUDENT, User
 from quiz.store.unit import use_case
 
@@ -26,6 +28,19 @@ def find_user(username: str) -> User | None:
 
 def get_user(user_id: int) -> User | None:
     return db.session.get(User, user_id)
+
+
+# Built once: every request of a logged-in user runs it
+_SESSION_USER = select(
+    User, has_open_exam(User.id, bindparam("now", type_=User.created_at.type))
+).where(User.id == bindparam("user_id"))
+
+
+def session_user(user_id: int, now: datetime) -> tuple[User, bool] | None:
+    """The user a session names, and whether they have an exam open at *now* (which
+    holds questions back on other pages), in one round trip: most pages need both."""
+    row = db.session.execute(_SESSION_USER, {"user_id": user_id, "now": now}).first()
+    return None if row is None else (row[0], bool(row[1]))
 
 
 @cache

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Flask, Response, abort, current_app, request
+from flask import Flask, Response, abort, current_app, g, request
 from flask_login import current_user, login_required
 
 from quiz.store import attempts
 from quiz.store.models import Attempt
-from quiz.store.users import get_user
+from quiz.store.users import session_user
+from quiz.web.context import now
 from quiz.web.extensions import login_manager
 from quiz.web.inputs import BIGGEST_ID
 
@@ -35,8 +36,11 @@ def _load_user(session_id: str) -> Any:
     user_id, _, version = session_id.partition(".")
     if not (user_id.isdigit() and version.isdigit()) or int(user_id) > BIGGEST_ID:
         return None
-    user = get_user(int(user_id))
-    return user if user is not None and user.session_version == int(version) else None
+    found = session_user(int(user_id), now())
+    if found is None or found[0].session_version != int(version):
+        return None
+    user, g.exams_open = found  # read by quiz.web.holds: no second query for most pages
+    return user
 
 
 HSTS = "max-age=31536000"  # a year; sent when cookies are Secure (served over HTTPS)

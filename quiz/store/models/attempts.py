@@ -85,6 +85,9 @@ class Attempt(Model):
             "finished_at",
             "deadline_at",
         ),
+        # Every page of a logged-in student asks whether they have an exam open: answered
+        # from this index alone, however many attempts they have.
+        Index("ix_attempt_user_open", "user_id", "mode", "finished_at", "deadline_at"),
     )
 
     @cached_property

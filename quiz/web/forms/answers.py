@@ -75,6 +75,40 @@ class QuestionForm(FlaskForm):
         return [self[f.name] for f in self.spec.fields]
 
 
+_CLASSES: dict[tuple[str, str], type[QuestionForm]] = {}
+_MOST_CLASSES = 10_000  # question versions; past that, start again
+
+
+def _form_class(question: Question, spec: AnswerForm) -> type[QuestionForm]:
+    """The form class of a question version, made once: WTForms works out a class's
+    fields on its first use, so a new class per request would redo that every time. The
+    version is a hash of the question's content, so an edit makes a new class. An
+    attempt's own order (labels and choices) is set on each form (:func:`_shown`)."""
+    key = (question.id, question.version)
+    form_class = _CLASSES.get(key)
+    if form_class is None:
+        name = "AnswerFormFor" + question.type.title().replace("_", "")
+        form_class = type(name, (QuestionForm,), {})
+        for field in spec.fields:
+            setattr(form_class, field.name, FIELDS[field.kind](field))
+        if len(_CLASSES) >= _MOST_CLASSES:
+            _CLASSES.clear()
+        _CLASSES[key] = form_class
+    return form_class
+
+
+def _shown(form: QuestionForm, spec: AnswerForm) -> None:
+    """Label and choices in the order the attempt shows them."""
+    form.spec = spec
+    for field in spec.fields:
+        bound = form[field.name]
+        bound.label.text = field.label
+        if field.kind == "select":
+            bound.choices = _choices((("", field.placeholder), *field.choices))
+        elif field.choices:
+            bound.choices = _choices(field.choices)
+
+
 def answer_form(
     question: Question, entry: LayoutEntry, prefix: str = "", formdata: Any = None
 ) -> QuestionForm:
@@ -82,14 +116,11 @@ def answer_form(
     the page, such as an author's preview, keeps its field ids apart; *formdata*: values
     to show instead of the request's, such as an exam answer saved before)."""
     spec = type_of(question).form(question, entry)
-    form_class = type("AnswerFormFor" + question.type.title().replace("_", ""), (QuestionForm,), {})
-    for field in spec.fields:
-        setattr(form_class, field.name, FIELDS[field.kind](field))
     options: dict[str, Any] = {"prefix": prefix} if prefix else {}
     if formdata is not None:
         options["formdata"] = formdata
-    form: QuestionForm = form_class(**options)
-    form.spec = spec
+    form: QuestionForm = _form_class(question, spec)(**options)
+    _shown(form, spec)
     return form
 
 
