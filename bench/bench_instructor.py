@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz import create_app
+from quiz.store import migrations
 from quiz.store.analysis import analysed_responses
 from quiz.store.db import db
 from quiz.store.gradebook import gradebook
@@ -46,6 +47,7 @@ def main() -> None:
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": args.url, "SECRET_KEY": "bench", "TESTING": True})
     with app.app_context():
+        migrations.ready(app)
         upgrade(directory=str(ROOT / "migrations"))
         import_folder(ROOT / "questions", datetime.now(UTC))
         if not db.session.execute(select(func.count()).select_from(Attempt)).scalar_one():

@@ -33,6 +33,7 @@ from flask_migrate import upgrade
 from quiz import ROOT, create_app
 from quiz.domain.attempts import new_layout
 from quiz.domain.layout import to_json
+from quiz.store import migrations
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.importing import import_folder
@@ -67,6 +68,7 @@ def main() -> None:
         )
         statements = [0]
         with app.app_context():
+            migrations.ready(app)
             upgrade(directory=str(ROOT / "migrations"))
             import_folder(ROOT / "questions", datetime.now(UTC))
             event.listen(

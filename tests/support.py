@@ -21,6 +21,7 @@ from quiz.domain.banks import load_banks
 from quiz.domain.layout import LayoutEntry
 from quiz.domain.questions import TYPES, Question, type_of
 from quiz.domain.questions.editing import common_values, to_values
+from quiz.store import migrations
 from quiz.store.catalog import current as current_catalog
 from quiz.store.db import db
 from quiz.store.importing import import_folder
@@ -53,6 +54,7 @@ def make_app(tmp_path: Path, questions_dir: Path, **config: Any) -> Flask:
         if TEST_DATABASE_URL:  # a clean schema for every test
             db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
             db.session.commit()
+        migrations.ready(app)
         upgrade(directory=str(ROOT / "migrations"))
         import_folder(questions_dir, datetime.now(UTC))
     APPS.append(app)

@@ -15,8 +15,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import xlsxwriter
-
 from quiz.domain.exports import csv_lines, safe_text, timestamp
 from quiz.domain.times import aware
 
@@ -57,6 +55,8 @@ def sheet_name(title: str) -> str:
 def xlsx_bytes(table: Table) -> bytes:
     """The table as an .xlsx workbook: the title in the first row, the header in the
     third (bold, with filters, frozen), then one row per line."""
+    import xlsxwriter
+
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False})
     sheet = book.add_worksheet(sheet_name(table.title))

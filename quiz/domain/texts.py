@@ -12,9 +12,6 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bs4 import BeautifulSoup
-from markdown_it import MarkdownIt
-
 from quiz.domain.documents import Document
 
 Format = Literal["text", "markdown", "html"]
@@ -48,6 +45,11 @@ def format_of(filename: str) -> Format:
 
 def to_plain_text(source: str, kind: Format) -> str:
     """The text a document keeps: paragraphs separated by a blank line."""
+    from bs4 import (
+        BeautifulSoup,
+    )
+    from markdown_it import MarkdownIt
+
     if kind == "markdown":
         source, kind = MarkdownIt("commonmark", {"html": False}).render(source), "html"
     if kind == "html":

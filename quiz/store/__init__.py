@@ -7,26 +7,16 @@ gradebook, analysis) never write.
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Flask
 
-from quiz.config import ROOT
-from quiz.store import catalog, sqlite
-from quiz.store.db import db, migrate
+from quiz.store import catalog, migrations, sqlite
+from quiz.store.db import db
 
 
 def init_app(app: Flask) -> None:
     """Bind the database, its migrations and the catalog to *app*."""
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrations.init_app(app)  # Flask-Migrate itself is loaded when a migration runs
     with app.app_context():
         sqlite.configure(db.engine, app.config["SQLITE_SYNCHRONOUS"])
     catalog.init_app(app)
-
-
-@migrate.configure
-def _create_database(config: Any) -> Any:
-    """``flask db upgrade`` (and the tests' ``upgrade()``) may create the SQLite file."""
-    sqlite.create_if_missing(db.engine)
-    return config

@@ -1,8 +1,7 @@
-"""The database handle: SQLAlchemy through Flask-SQLAlchemy, with Alembic migrations."""
+"""The database handle: SQLAlchemy through Flask-SQLAlchemy (migrations: quiz.store.migrations)."""
 
 from __future__ import annotations
 
-from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -21,4 +20,3 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -18,6 +17,8 @@ from quiz.store.unit import Unavailable, use_case
 @cache
 def schema_head() -> str | None:
     """The newest migration: the schema this code expects."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(ROOT / "migrations")).get_current_head()
 
 

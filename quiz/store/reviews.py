@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from quiz.domain.scheduling import CardState, DueCounts, Rating, due_counts
 from quiz.domain.study import introduction_day, previews, schedule_first
@@ -24,11 +24,23 @@ def state_of(card: ReviewCard | None) -> CardState | None:
     )
 
 
-def _card(user_id: int, question_id: str) -> ReviewCard | None:
-    query = select(ReviewCard).where(
-        ReviewCard.user_id == user_id, ReviewCard.question_id == question_id
+# Built once: every answer runs them
+_CARD = select(ReviewCard).where(
+    ReviewCard.user_id == bindparam("user_id"), ReviewCard.question_id == bindparam("question_id")
+)
+_INTRODUCED = (
+    select(ReviewCard.introduced_on, func.count())
+    .where(
+        ReviewCard.user_id == bindparam("user_id"),
+        ReviewCard.introduced_on >= bindparam("today", type_=ReviewCard.introduced_on.type),
     )
-    return db.session.execute(query).scalar_one_or_none()
+    .group_by(ReviewCard.introduced_on)
+)
+
+
+def _card(user_id: int, question_id: str) -> ReviewCard | None:
+    found = db.session.execute(_CARD, {"user_id": user_id, "question_id": question_id})
+    return found.scalar_one_or_none()
 
 
 def _store(
@@ -96,12 +108,8 @@ def rate(response: Response, rating: Rating) -> bool:
 
 def _introduction_day(user_id: int, moment: datetime) -> date:
     today = aware(moment).date()
-    query = (
-        select(ReviewCard.introduced_on, func.count())
-        .where(ReviewCard.user_id == user_id, ReviewCard.introduced_on >= today)
-        .group_by(ReviewCard.introduced_on)
-    )
-    introduced = {day: n for day, n in db.session.execute(query) if day is not None}
+    counts = db.session.execute(_INTRODUCED, {"user_id": user_id, "today": today})
+    introduced = {day: n for day, n in counts if day is not None}
     return introduction_day(today, introduced, limits_of(user_id).new_per_day)
 
 

@@ -10,6 +10,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect, text
 
 from quiz import ROOT, create_app
+from quiz.store import migrations
 from quiz.store.db import db
 from tests.support import APPS, TEST_DATABASE_URL
 
@@ -27,6 +28,7 @@ def app(tmp_path):
         }
     )
     APPS.append(made)
+    migrations.ready(made)
     with made.app_context():
         if TEST_DATABASE_URL:
             db.session.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))

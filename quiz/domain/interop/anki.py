@@ -12,8 +12,9 @@ import sqlite3
 import time
 import zipfile
 from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING
 
-import genanki
 from markupsafe import Markup, escape
 
 from quiz.domain.documents import Library
@@ -26,22 +27,32 @@ from quiz.domain.questions import (
     type_of,
 )
 
+if TYPE_CHECKING:
+    import genanki
+
 MODEL_ID = 1_712_345_601  # fixed for ever: Anki knows our note type by it
-MODEL = genanki.Model(
-    MODEL_ID,
-    "quiz question",
-    fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Id"}],
-    templates=[
-        {
-            "name": "Card",
-            "qfmt": "{{Question}}",
-            "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}',
-        }
-    ],
-    css=".card{font-family:sans-serif;font-size:20px;text-align:left;max-width:40em;margin:auto}"
-    " .passage{border-left:3px solid #888;padding-left:.6em;color:#333}"
-    " .meta{font-size:80%;color:#555}",
-)
+
+
+@cache
+def _model() -> genanki.Model:
+    """Our note type (genanki is imported on the first deck made, not at start-up)."""
+    import genanki
+
+    return genanki.Model(
+        MODEL_ID,
+        "quiz question",
+        fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Id"}],
+        templates=[
+            {
+                "name": "Card",
+                "qfmt": "{{Question}}",
+                "afmt": '{{FrontSide}}<hr id="answer">{{Answer}}',
+            }
+        ],
+        css=".card{font-family:sans-serif;font-size:20px;text-align:left;max-width:40em;margin:auto}"
+        " .passage{border-left:3px solid #888;padding-left:.6em;color:#333}"
+        " .meta{font-size:80%;color:#555}",
+    )
 
 
 def stable_id(name: str) -> int:
@@ -95,9 +106,11 @@ def back(question: Question, library: Library) -> Markup:
 
 
 def note(question: Question, library: Library) -> genanki.Note:
+    import genanki
+
     tags = [question.bank, *question.tags]
     return genanki.Note(
-        model=MODEL,
+        model=_model(),
         fields=[str(front(question)), str(back(question, library)), question.id],
         tags=[str(escape(t)) for t in tags],
         guid=genanki.guid_for("quiz", question.id),
@@ -109,6 +122,8 @@ def write_apkg(
 ) -> bytes:
     """A deck called *name* with a note per question, as the bytes of an .apkg file. The
     collection is built in memory: no temporary file is left behind."""
+    import genanki
+
     deck = genanki.Deck(stable_id(name), name)
     for question in questions:
         deck.add_note(note(question, library))

@@ -15,9 +15,6 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
 from quiz.domain.interop.model import FileRefused, Parsed, Problem
 from quiz.domain.interop.shared import decode, number
 from quiz.domain.interop.sheet_rows import Row, header_key, read_rows
@@ -46,6 +43,11 @@ def _cell(value: object) -> str:
 
 
 def _xlsx_rows(data: bytes, filename: str) -> tuple[list[Row], list[Problem]]:
+    from openpyxl import (
+        load_workbook,
+    )
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
     except zipfile.BadZipFile:

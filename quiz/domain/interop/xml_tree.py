@@ -13,9 +13,6 @@ from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import AttributesImpl, Locator
 
-import defusedxml.sax
-from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
-
 from quiz.domain.interop.model import FileRefused
 from quiz.domain.interop.shared import decode
 
@@ -73,6 +70,9 @@ def parse(data: bytes, filename: str) -> Node:
     declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)", data[:200].lstrip())
     if declared is None or declared.group(1).lower() in (b"utf-8", b"utf8"):
         decode(data, filename)  # refuses text that is not UTF-8, naming the file
+    import defusedxml.sax
+    from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
+
     builder = _Builder()
     try:
         defusedxml.sax.parseString(data, builder, forbid_dtd=False)
