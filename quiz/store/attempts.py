@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, or_, select, update
 
 from quiz.domain.attempts import REPEAT_WINDOW, Plan, deadline, new_layout, repeats_start
 from quiz.domain.layout import to_json
@@ -25,15 +25,41 @@ def get(attempt_id: int) -> Attempt | None:
 
 # Built once: the statements every question page runs (building one costs more than
 # running it; docs/performance.md)
-_OWN = select(Attempt).where(
+_OWN_CONDITIONS = (
     Attempt.id == bindparam("attempt_id"),
     Attempt.user_id == bindparam("user_id"),
     Attempt.discarded_at.is_(None),
 )
+_OWN = select(Attempt).where(*_OWN_CONDITIONS)
 _RESPONSE_TO = select(Response).where(
     Response.attempt_id == bindparam("attempt_id"),
     Response.question_id == bindparam("question_id"),
 )
+
+
+_OWN_AT = (
+    select(Attempt, Response)
+    .outerjoin(
+        Response,
+        and_(Response.attempt_id == Attempt.id, Response.position == bindparam("position")),
+    )
+    .where(*_OWN_CONDITIONS)
+)
+
+
+def own_at(user_id: int, attempt_id: int, position: int) -> tuple[Attempt, Response | None] | None:
+    """The student's attempt (as :func:`get_own`) and their answer at *position*, in one
+    round trip: the question page needs both."""
+    parameters = {"attempt_id": attempt_id, "user_id": user_id, "position": position}
+    row = db.session.execute(_OWN_AT, parameters).first()
+    if row is None:
+        return None
+    attempt: Attempt = row[0]
+    response: Response | None = row[1]
+    entry = attempt.entry(position)
+    if response is not None and (entry is None or response.question_id != entry.question_id):
+        response = None if entry is None else response_to(attempt.id, entry.question_id)
+    return attempt, response
 
 
 def get_own(user_id: int, attempt_id: int) -> Attempt | None:

@@ -21,6 +21,7 @@ from quiz.web import (
     history,
     inputs,
     instructor,
+    links,
     practice,
     review,
     security,
@@ -58,6 +59,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(mode_word=mode_word, type_of=type_of, utc=aware)
     app.jinja_env.filters["tidy"] = tidy
     app.context_processor(when.helpers)
+    app.context_processor(links.helpers)
     for module in BLUEPRINTS:
         app.register_blueprint(module.bp)
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from quiz.domain.attempts import Mode, Step, next_position, next_step, time_is_up
 from quiz.domain.layout import LayoutEntry
@@ -47,7 +47,7 @@ def resume(attempt_id: int) -> Page:
 @login_required
 def question(attempt_id: int, position: int) -> Page:
     """Show a question, take its answer (stored once), then show the feedback."""
-    attempt = own_attempt(attempt_id)
+    attempt, response = attempts.own_at(current_user.id, attempt_id, position) or abort(404)
     if attempt.is_exam:  # a page of an exam opened before exams had their own pages
         return exam_question(attempt_id, position)
     entry = attempt.entry(position) or abort(404)
@@ -56,7 +56,6 @@ def question(attempt_id: int, position: int) -> Page:
         return redirect(url_for(".card", attempt_id=attempt.id, position=position))
     q = current_catalog().questions.get(entry.question_id)
     moment = now()
-    response = attempts.response_to(attempt.id, entry.question_id)
     step = next_step(
         posting=request.method == "POST",
         finished=attempt.is_finished,
