@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, and_, bindparam, case, update
+from sqlalchemy import Float, and_, bindparam, case, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.domain.attempts import Mode
@@ -25,7 +25,7 @@ from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, Rating, default_rating
 from quiz.store import reviews
 from quiz.store.attempts import open_conditions, response_to
-from quiz.store.db import db
+from quiz.store.db import db, table_of
 from quiz.store.models import Assignment, Attempt, Response
 from quiz.store.models.base import When
 from quiz.store.unit import use_case
@@ -43,9 +43,14 @@ def _reveal_of(attempt: Attempt) -> Reveal | None:
 class Submission:
     """What became of an answer: stored now, stored before (a repeat), or refused."""
 
-    response: Response | None
+    response_id: int | None
     stored: bool
     refused: bool = False  # the attempt had closed (finished, or its time was up)
+
+    @property
+    def response(self) -> Response | None:
+        """The stored response (read when asked: the pages need only the outcome)."""
+        return None if self.response_id is None else db.session.get(Response, self.response_id)
 
 
 class _Closed(Exception):
@@ -73,18 +78,24 @@ def submit_answer(
             with use_case() as session:
                 if not _add_answer(attempt_id, graded.fields["score"], now):
                     raise _Closed
-                response = Response(**fields)
-                session.add(response)
-                session.flush()  # the unique (attempt, question) constraint fires here
+                # the unique (attempt, question) constraint fires here
+                response_id = session.execute(_NEW_RESPONSE, fields).scalar_one()
                 if review:  # never from an exam: that would tell right from wrong early
-                    reviews.schedule(response, graded.rating, now, chosen=bool(self_rated))
-            return Submission(response, True)
+                    reviews.schedule(
+                        response_id,
+                        fields["user_id"],
+                        question.id,
+                        graded.rating,
+                        now,
+                        chosen=bool(self_rated),
+                    )
+            return Submission(response_id, True)
         except _Closed:
             return Submission(None, False, refused=True)
         except IntegrityError:
             stored = response_to(attempt_id, question.id)
             if stored is not None:  # another request stored this answer first: keep that one
-                return Submission(stored, False)
+                return Submission(stored.id, False)
             if last_try:
                 raise
             # Else the student's review card was created meanwhile by an answer to the same
@@ -132,6 +143,8 @@ def _response_fields(
 
 
 # Built once (the statement is the same for every answer; only its parameters change).
+_RESPONSES = table_of(Response)
+_NEW_RESPONSE = insert(_RESPONSES).returning(_RESPONSES.c.id)  # plain SQL: no unit of work
 _NOW = bindparam("now", type_=When)
 _ADD_ANSWER = (
     update(Attempt)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING = {
@@ -20,3 +22,11 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def table_of(model: type[Any]) -> Table:
+    """A model's table, for a statement that needs no unit of work (one row written as
+    plain SQL, the way the hot paths write; docs/performance.md)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

@@ -250,14 +250,14 @@ def test_a_review_card_created_meanwhile_by_another_attempt_is_retried_not_a_500
         plan = Plan(Kind.TOPIC, bank_id=bank.id)
         second = attempts.start(student, bank.questions, plan, datetime.now(UTC)).id
         q = current_catalog().questions["fx-tf"]
-    real_get_card = records._card
+    real_get_card = records._card_row
     looks = []
 
     def racing_get_card(*args):
         looks.append(args)  # the first look sees no card, as a reader racing the other answer would
         return None if len(looks) == 1 else real_get_card(*args)
 
-    monkeypatch.setattr(records, "_card", racing_get_card)
+    monkeypatch.setattr(records, "_card_row", racing_get_card)
     r = client.post(f"/attempts/{second}/{position(second)}", data={"answer": "true"})
     assert r.status_code == 302
     with app.app_context():
