@@ -266,10 +266,11 @@ class Server:
         database_url: str | None = None,
     ) -> None:
         self.db = workdir / "load.sqlite"
+        self.database_url = database_url or f"sqlite:///{self.db}"
         self.port = free_port()
         self.env = {
             **os.environ,
-            "DATABASE_URL": database_url or f"sqlite:///{self.db}",
+            "DATABASE_URL": self.database_url,
             "QUIZ_RATELIMIT_ENABLED": "false",
             "QUIZ_WORKERS": str(workers),
             "QUIZ_BIND": f"127.0.0.1:{self.port}",

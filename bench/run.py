@@ -56,6 +56,7 @@ import itertools
 
 import bench_courses
 import bench_deadline
+import bench_postgres
 import bench_writes
 from loadtest import FormParser, Server
 
@@ -139,12 +140,15 @@ def wrk(
 # ----------------------------------------------------------------- the quiz's requests
 
 
-def quiz_app(database: Path) -> Any:
+def quiz_app(database: Path | str) -> Any:
+    """The quiz app on a SQLite file, or on a database URL (PostgreSQL)."""
     from quiz import create_app
 
     return create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "SQLALCHEMY_DATABASE_URI": database
+            if isinstance(database, str)
+            else f"sqlite:///{database}",
             "SECRET_KEY": SECRET_KEY,
             "RATELIMIT_ENABLED": False,
         }
@@ -195,7 +199,7 @@ class QuizRequests:
         from quiz.store.models import Attempt
 
         rng = random.Random(seed)
-        app = quiz_app(server.db)
+        app = quiz_app(server.database_url)
         names = [f"bench-student-{n:03d}" for n in range(students)]
         user_ids = [add_user(app, name) for name in names]
         with app.app_context():
@@ -1024,6 +1028,8 @@ def markdown(result: dict[str, Any]) -> str:
         lines += bench_writes.markdown(result["writes"], verdict)
     if result.get("deadline"):
         lines += bench_deadline.markdown(result["deadline"], verdict)
+    if result.get("postgres"):
+        lines += bench_postgres.markdown(result["postgres"], verdict)
     if result.get("courses"):
         lines += bench_courses.markdown(result["courses"], verdict)
     st, w = result.get("startup"), result.get("page_weight")
@@ -1083,7 +1089,7 @@ def main() -> None:
     parser.add_argument(
         "--skip",
         default="",
-        help="parts to skip, comma-separated: throughput, writes, deadline, scaling, courses, startup",
+        help="parts to skip, comma-separated: throughput, writes, deadline, postgres, scaling, courses, startup",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "perf-scaling.svg")
@@ -1136,6 +1142,9 @@ def main() -> None:
         if "deadline" not in skip:
             log("an exam's deadline: 1,000 students submit in the same seconds")
             result["deadline"] = bench_deadline.exam_deadline(sys.modules[__name__], workdir, args)
+        if "postgres" not in skip:
+            log("PostgreSQL: the write tail, an exam's deadline, two app servers")
+            result["postgres"] = bench_postgres.postgres(sys.modules[__name__], workdir, args)
         if "courses" not in skip:
             log("a class at scale")
             result["courses"] = bench_courses.course_scale(

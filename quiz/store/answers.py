@@ -73,23 +73,10 @@ def submit_answer(
     graded = _graded(question, answer, self_rated)
     attempt_id, review = attempt.id, feeds_review(attempt.mode, _reveal_of(attempt))
     fields = _response_fields(attempt, position, question, answer, now) | graded.fields
+    rating = graded.rating if review else None  # never an exam's: it would tell right early
     for last_try in (False, True):
         try:
-            with use_case() as session:
-                if not _add_answer(attempt_id, graded.fields["score"], now):
-                    raise _Closed
-                # the unique (attempt, question) constraint fires here
-                response_id = session.execute(_NEW_RESPONSE, fields).scalar_one()
-                if review:  # never from an exam: that would tell right from wrong early
-                    reviews.schedule(
-                        response_id,
-                        fields["user_id"],
-                        question.id,
-                        graded.rating,
-                        now,
-                        chosen=bool(self_rated),
-                    )
-            return Submission(response_id, True)
+            return Submission(_store(fields, rating, bool(self_rated), now), True)
         except _Closed:
             return Submission(None, False, refused=True)
         except IntegrityError:
@@ -102,6 +89,20 @@ def submit_answer(
             # question in another attempt (PostgreSQL's read committed lets both see none):
             # once more, now finding the card.
     raise AssertionError("unreachable")
+
+
+def _store(fields: dict[str, Any], rating: Rating | None, chosen: bool, now: datetime) -> int:
+    """One transaction: the attempt's count and score (:class:`_Closed` if it has closed),
+    the response (an IntegrityError if this question was answered already) and, given a
+    *rating*, its review. The new response's id."""
+    with use_case() as session:
+        if not _add_answer(fields["attempt_id"], fields["score"], now):
+            raise _Closed
+        response_id: int = session.execute(_NEW_RESPONSE, fields).scalar_one()
+        if rating is not None:
+            question_id, user_id = fields["question_id"], fields["user_id"]
+            reviews.schedule(response_id, user_id, question_id, rating, now, chosen=chosen)
+    return response_id
 
 
 @dataclass(frozen=True)
