@@ -109,9 +109,9 @@ def _with_answers(
         Response.score,
         cast(Response.answer, Text),
     )
-    for bank, attempt, question, score, text in db.session.execute(
-        _responses_of(attempts, *columns)
-    ):
+    # Plain rows, not through the ORM's loading: tens of thousands of them (docs/performance.md)
+    rows = db.session.connection().execute(_responses_of(attempts, *columns))
+    for bank, attempt, question, score, text in rows:
         if bank_id is None or bank == bank_id:
             scored.append((attempt, question, score))
             if question in wanted:
