@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "SQLITE_SYNCHRONOUS": "NORMAL",  # OFF, NORMAL, FULL or EXTRA (docs/deployment.md)
+    # PostgreSQL's synchronous_commit for the app's connections: "off" makes the same trade
+    # as SQLite's NORMAL; "on" waits for the disk on every commit (docs/deployment.md)
+    "POSTGRES_SYNCHRONOUS_COMMIT": "off",
     # Request size: the largest form is a few kB; anything bigger is refused with 413.
     "MAX_CONTENT_LENGTH": 256 * 1024,  # bytes of a request body
     "MAX_FORM_MEMORY_SIZE": 64 * 1024,  # bytes of one multipart text field
@@ -46,6 +49,7 @@ DEFAULTS: dict[str, Any] = {
     * 1024,  # the largest question file an import takes (docs/interop.md)
 }
 SQLITE_SYNCHRONOUS = ("OFF", "NORMAL", "FULL", "EXTRA")
+POSTGRES_SYNCHRONOUS_COMMIT = ("off", "local", "remote_write", "on", "remote_apply")
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
 
 
@@ -99,6 +103,11 @@ def load(config: Any, instance: Path, test_config: Mapping[str, Any] | None) -> 
     if synchronous not in SQLITE_SYNCHRONOUS:
         raise ConfigError(f"SQLITE_SYNCHRONOUS must be one of {', '.join(SQLITE_SYNCHRONOUS)}")
     config["SQLITE_SYNCHRONOUS"] = synchronous
+    commit = str(config["POSTGRES_SYNCHRONOUS_COMMIT"]).lower()
+    if commit not in POSTGRES_SYNCHRONOUS_COMMIT:
+        choices = ", ".join(POSTGRES_SYNCHRONOUS_COMMIT)
+        raise ConfigError(f"POSTGRES_SYNCHRONOUS_COMMIT must be one of {choices}")
+    config["POSTGRES_SYNCHRONOUS_COMMIT"] = commit
     if not config["SECRET_KEY"]:
         config["SECRET_KEY"] = instance_secret(instance)
     if config["SECURE_COOKIES"] is True:

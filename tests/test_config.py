@@ -77,3 +77,14 @@ def test_secure_cookies_follow_the_environment(monkeypatch, tmp_path, value, sec
 def test_an_unknown_sqlite_durability_stops_the_app_with_a_message(monkeypatch, tmp_path):
     with pytest.raises(ConfigError, match="SQLITE_SYNCHRONOUS must be one of"):
         _app(monkeypatch, tmp_path, QUIZ_SQLITE_SYNCHRONOUS="sometimes")
+
+
+def test_an_unknown_postgres_durability_stops_the_app_with_a_message(monkeypatch, tmp_path):
+    with pytest.raises(ConfigError, match="POSTGRES_SYNCHRONOUS_COMMIT must be one of off, "):
+        _app(monkeypatch, tmp_path, QUIZ_POSTGRES_SYNCHRONOUS_COMMIT="later")
+
+
+def test_the_postgres_durability_is_read_from_the_environment(monkeypatch, tmp_path):
+    assert _app(monkeypatch, tmp_path).config["POSTGRES_SYNCHRONOUS_COMMIT"] == "off"
+    app = _app(monkeypatch, tmp_path, QUIZ_POSTGRES_SYNCHRONOUS_COMMIT="ON")
+    assert app.config["POSTGRES_SYNCHRONOUS_COMMIT"] == "on"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from quiz.store import catalog, migrations, sqlite
+from quiz.store import catalog, migrations, postgres, sqlite
 from quiz.store.db import db
 
 
@@ -19,4 +19,5 @@ def init_app(app: Flask) -> None:
     migrations.init_app(app)  # Flask-Migrate itself is loaded when a migration runs
     with app.app_context():
         sqlite.configure(db.engine, app.config["SQLITE_SYNCHRONOUS"])
+        postgres.configure(db.engine, app.config["POSTGRES_SYNCHRONOUS_COMMIT"])
     catalog.init_app(app)

@@ -17,7 +17,9 @@ from quiz.domain.banks import load_banks
 from quiz.domain.questions import type_of
 from quiz.web.forms.answers import answer_form
 
-PARTIAL = '{% from "_macros.html" import field_errors %}{% include "practice/_answer_choice.html" %}'
+PARTIAL = (
+    '{% from "_macros.html" import field_errors %}{% include "practice/_answer_choice.html" %}'
+)
 SHIPPED = [q for bank in load_banks(ROOT / "questions").banks for q in bank.questions]
 CHOICES = [q for q in SHIPPED if type_of(q).template == "choice"]
 
