@@ -95,8 +95,13 @@ class Attempt(Model):
         return from_json(self.layout)
 
     def entry(self, position: int) -> LayoutEntry | None:
-        """The question at *position* (1-based), or None outside the attempt."""
-        return self.entries[position - 1] if 1 <= position <= len(self.entries) else None
+        """The question at *position* (1-based), or None outside the attempt (one entry
+        read, not the whole layout: a question page needs only its own)."""
+        if not 1 <= position <= len(self.layout):
+            return None
+        if "entries" in self.__dict__:
+            return self.entries[position - 1]
+        return LayoutEntry.from_json(self.layout[position - 1])
 
     @property
     def plan(self) -> Plan:

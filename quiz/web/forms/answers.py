@@ -68,6 +68,12 @@ FIELDS: dict[str, Callable[[FormField], Field]] = {
 class QuestionForm(FlaskForm):
     """An answer form; ``spec`` is what the question type described."""
 
+    class Meta:
+        # CSRFProtect checks the token of every POST before any view runs (extensions.py);
+        # the pages write the token with csrf_token(). Checking it again here cost an
+        # answer a signature check and a question page a token (docs/performance.md).
+        csrf = False
+
     spec: AnswerForm
 
     def fields(self) -> list[Field]:
