@@ -25,7 +25,7 @@ from quiz.domain.questions import Question
 from quiz.domain.scheduling import RATING_LABELS, Rating, default_rating
 from quiz.store import reviews
 from quiz.store.attempts import open_conditions, response_to
-from quiz.store.db import db, table_of
+from quiz.store.db import db, sql, table_of
 from quiz.store.models import Assignment, Attempt, Response
 from quiz.store.models.base import When
 from quiz.store.unit import use_case
@@ -95,10 +95,10 @@ def _store(fields: dict[str, Any], rating: Rating | None, chosen: bool, now: dat
     """One transaction: the attempt's count and score (:class:`_Closed` if it has closed),
     the response (an IntegrityError if this question was answered already) and, given a
     *rating*, its review. The new response's id."""
-    with use_case() as session:
+    with use_case():
         if not _add_answer(fields["attempt_id"], fields["score"], now):
             raise _Closed
-        response_id: int = session.execute(_NEW_RESPONSE, fields).scalar_one()
+        response_id: int = sql().execute(_NEW_RESPONSE, fields).scalar_one()
         if rating is not None:
             question_id, user_id = fields["question_id"], fields["user_id"]
             reviews.schedule(response_id, user_id, question_id, rating, now, chosen=chosen)
@@ -167,4 +167,4 @@ def _add_answer(attempt_id: int, score: float, now: datetime) -> bool:
     this was its last question; False when it has closed. One statement: the row is locked
     for the rest of the transaction."""
     parameters = {"attempt_id": attempt_id, "score": score, "now": now}
-    return bool(db.session.execute(_ADD_ANSWER, parameters).rowcount)  # type: ignore[attr-defined]
+    return bool(sql().execute(_ADD_ANSWER, parameters).rowcount)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData, Table
+from sqlalchemy import Connection, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING = {
@@ -22,6 +22,12 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+def sql() -> Connection:
+    """The session's connection, in its transaction: for a statement built once that
+    needs none of the ORM's work (no objects to load or flush), run as plain SQL."""
+    return db.session.connection()
 
 
 def table_of(model: type[Any]) -> Table:

@@ -10,7 +10,7 @@ from sqlalchemy import Row, bindparam, func, insert, select, update
 from quiz.domain.scheduling import CardState, DueCounts, Rating, due_counts
 from quiz.domain.study import introduction_day, previews, schedule_first
 from quiz.domain.times import aware
-from quiz.store.db import db, table_of
+from quiz.store.db import db, sql, table_of
 from quiz.store.models import Response, ReviewCard, ReviewLog
 from quiz.store.settings import limits_of
 from quiz.store.unit import use_case
@@ -73,7 +73,7 @@ _NEW_LOG = insert(_LOGS)
 
 
 def _card_row(user_id: int, question_id: str) -> Row[Any] | None:
-    return db.session.execute(_CARD_ROW, {"user_id": user_id, "question_id": question_id}).first()
+    return sql().execute(_CARD_ROW, {"user_id": user_id, "question_id": question_id}).first()
 
 
 def schedule(
@@ -102,9 +102,9 @@ def schedule(
     }
     if card is None:
         new = {"user_id": user_id, "question_id": question_id, "introduced_on": day}
-        db.session.execute(_NEW_CARD, new | columns)
+        sql().execute(_NEW_CARD, new | columns)
     else:
-        db.session.execute(_CARD_UPDATE, {"card_id": card.id} | columns)
+        sql().execute(_CARD_UPDATE, {"card_id": card.id} | columns)
     log = {
         "response_id": response_id,
         "user_id": user_id,
@@ -114,7 +114,7 @@ def schedule(
         "card_before": before.to_dict() if before else None,
         "reviewed_at": moment,
     }
-    db.session.execute(_NEW_LOG, log)
+    sql().execute(_NEW_LOG, log)
 
 
 def review_log(response_id: int) -> ReviewLog | None:
@@ -145,7 +145,7 @@ def rate(response: Response, rating: Rating) -> bool:
 
 def _introduction_day(user_id: int, moment: datetime) -> date:
     today = aware(moment).date()
-    counts = db.session.execute(_INTRODUCED, {"user_id": user_id, "today": today})
+    counts = sql().execute(_INTRODUCED, {"user_id": user_id, "today": today})
     introduced = {day: n for day, n in counts if day is not None}
     return introduction_day(today, introduced, limits_of(user_id).new_per_day)
 
