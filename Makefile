@@ -60,7 +60,9 @@ bank-report: setup
 	$(BIN)/flask --app quiz bank-report
 
 # Benchmarks (docs/performance.md): throughput beside baselines, the instructor pages at 10k,
-# 100k and 1M responses, start-up and page weight. Installs Debian's wrk. About 6 minutes;
+# 100k and 1M responses, start-up and page weight, the write tail, an exam's deadline, and
+# the same on PostgreSQL with two app servers (.ci/postgres.sh sets up a local server).
+# Installs Debian's wrk and redis-server. About 25 minutes;
 # writes bench/results/latest.json and .md and docs/perf-scaling.svg. ARGS=... passes options.
 bench: setup
 	@command -v wrk >/dev/null || { \
@@ -69,6 +71,7 @@ bench: setup
 	@command -v redis-server >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq redis-server; }
+	$(BIN)/pip install --quiet -e ".[postgres,redis]"  # the PostgreSQL part (bench/bench_postgres.py)
 	$(BIN)/python bench/run.py $(ARGS)
 
 clean:
