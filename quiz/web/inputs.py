@@ -43,9 +43,11 @@ def _refuse_nul() -> None:
     limit = request.max_content_length
     if limit is not None and (request.content_length or 0) > limit:
         return  # too large to read: the view says so beside its field, or the 413 page does
+    reads_form = request.method not in ("GET", "HEAD")  # the views read no form on these
+    sources = (request.args, request.form) if reads_form else (request.args,)
     if "\x00" in request.path or any(
         "\x00" in key or "\x00" in value
-        for values in (request.args, request.form)
+        for values in sources
         for key, value in values.items(multi=True)
     ):
         abort(400, NUL)

@@ -1,6 +1,7 @@
-"""The choice partial writes its radio and checkbox inputs itself (cheaper than WTForms'
-widget, docs/performance.md): for every shipped choice question, in a shuffled order,
-unanswered, answered and refused, each input is exactly the one WTForms would write."""
+"""The answer partials write their radio, checkbox and select controls themselves from
+WTForms' choices (cheaper than WTForms' widgets, docs/performance.md): for every shipped
+question of those kinds, in a shuffled order, unanswered, answered and refused, each
+control is exactly the markup WTForms' widget would write."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 
 import pytest
 from flask import render_template_string
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 
 from quiz import ROOT
@@ -17,34 +19,60 @@ from quiz.domain.banks import load_banks
 from quiz.domain.questions import type_of
 from quiz.web.forms.answers import answer_form
 
-PARTIAL = (
-    '{% from "_macros.html" import field_errors %}{% include "practice/_answer_choice.html" %}'
-)
 SHIPPED = [q for bank in load_banks(ROOT / "questions").banks for q in bank.questions]
 CHOICES = [q for q in SHIPPED if type_of(q).template == "choice"]
+SELECTS = [q for q in SHIPPED if type_of(q).template == "selects"]
 
 
-def _inputs(html: str) -> list[str]:
-    return re.findall(r"<input[^>]*>", html)
+def _partial(name: str) -> str:
+    return '{% from "_macros.html" import field_errors %}{% include "practice/' + name + '" %}'
 
 
-def test_the_shipped_banks_have_radio_and_checkbox_questions():
-    types = {q.type for q in CHOICES}
-    assert len(CHOICES) > 50 and {"single", "multiple", "true_false"} <= types
+def _widget(field, **attributes) -> str:
+    return str(field(**attributes))
+
+
+def test_the_shipped_banks_have_questions_of_each_kind():
+    assert len(CHOICES) > 50 and {"single", "multiple", "true_false"} <= {q.type for q in CHOICES}
+    assert len(SELECTS) > 5 and {"matching", "ordering"} <= {q.type for q in SELECTS}
+
+
+def _data(q, entry, answered: str) -> MultiDict:
+    """Form data: nothing, the first choice of every control, or nothing (to refuse)."""
+    if answered != "first":
+        return MultiDict()
+    return MultiDict({f.name: f.choices[0][0] for f in type_of(q).form(q, entry).fields})
 
 
 @pytest.mark.parametrize("answered", ["none", "first", "refused"])
-def test_each_input_is_the_one_the_widget_writes(app, answered):
+def test_each_choice_input_is_the_one_the_widget_writes(app, answered):
     rng = random.Random(7)
     with app.test_request_context(method="POST"):
         for q in CHOICES:
             entry = new_layout([q], rng)[0]
-            shown = [value for value, _ in type_of(q).form(q, entry).fields[0].choices]
-            data = MultiDict({"answer": shown[0]} if answered == "first" else {})
-            form = answer_form(q, entry, formdata=data)
+            form = answer_form(q, entry, formdata=_data(q, entry, answered))
             if answered == "refused":
                 assert not form.validate() and form.answer.errors
-            html = render_template_string(PARTIAL, q=q, form=form)
+            html = render_template_string(_partial("_answer_choice.html"), q=q, form=form)
             expected = [str(option()) for option in form.answer]
-            assert _inputs(html) == expected, q.id
+            assert re.findall(r"<input[^>]*>", html) == expected, q.id
             assert ("checked" in html) == (answered == "first"), q.id
+
+
+@pytest.mark.parametrize("answered", ["none", "first", "refused"])
+def test_each_select_is_the_one_the_widget_writes(app, answered):
+    rng = random.Random(11)
+    with app.test_request_context(method="POST"):
+        for q in SELECTS:
+            entry = new_layout([q], rng)[0]
+            form = answer_form(q, entry, formdata=_data(q, entry, answered))
+            if answered == "refused":
+                assert not form.validate()
+            html = render_template_string(_partial("_answer_selects.html"), q=q, form=form)
+            expected = []
+            for field in form.fields():
+                invalid = {"aria-describedby": f"{field.id}-errors", "aria-invalid": "true"}
+                expected.append(_widget(field, **(invalid if field.errors else {})))
+            assert re.findall(r"<select.*?</select>", html, re.S) == expected, q.id
+            assert ("selected" in html) == (answered == "first"), q.id
+            assert Markup.escape(q.prompt) in html
