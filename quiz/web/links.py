@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import request, url_for
+from flask import has_request_context, request, url_for
 
 _BUILT: dict[tuple[str, str, str], str] = {}
 Link = Callable[..., str]
@@ -17,7 +17,7 @@ Link = Callable[..., str]
 def helpers() -> dict[str, Link]:
     """``link(endpoint)`` and ``link('static', filename)`` for a template: the request's
     script root read once per page, not once per link."""
-    root = request.script_root
+    root = request.script_root if has_request_context() else ""
 
     def link(endpoint: str, filename: str = "") -> str:
         key = (root, endpoint, filename)
