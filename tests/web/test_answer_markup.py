@@ -44,35 +44,36 @@ def _data(q, entry, answered: str) -> MultiDict:
     return MultiDict({f.name: f.choices[0][0] for f in type_of(q).form(q, entry).fields})
 
 
-@pytest.mark.parametrize("answered", ["none", "first", "refused"])
-def test_each_choice_input_is_the_one_the_widget_writes(app, answered):
-    rng = random.Random(7)
+def _rendered(app, questions, partial: str, answered: str, seed: int):
+    """Each question shown in a shuffled order with *answered*'s data, its form (validated
+    when *answered* is "refused") and the partial's HTML."""
+    rng = random.Random(seed)
     with app.test_request_context(method="POST"):
-        for q in CHOICES:
+        for q in questions:
             entry = new_layout([q], rng)[0]
             form = answer_form(q, entry, formdata=_data(q, entry, answered))
-            if answered == "refused":
-                assert not form.validate() and form.answer.errors
-            html = render_template_string(_partial("_answer_choice.html"), q=q, form=form)
-            expected = [str(option()) for option in form.answer]
-            assert re.findall(r"<input[^>]*>", html) == expected, q.id
-            assert ("checked" in html) == (answered == "first"), q.id
+            refused = answered == "refused" and not form.validate()
+            assert refused == (answered == "refused"), q.id
+            yield q, form, render_template_string(_partial(partial), q=q, form=form)
+
+
+@pytest.mark.parametrize("answered", ["none", "first", "refused"])
+def test_each_choice_input_is_the_one_the_widget_writes(app, answered):
+    for q, form, html in _rendered(app, CHOICES, "_answer_choice.html", answered, 7):
+        if answered == "refused":
+            assert form.answer.errors, q.id
+        expected = [str(option()) for option in form.answer]
+        assert re.findall(r"<input[^>]*>", html) == expected, q.id
+        assert ("checked" in html) == (answered == "first"), q.id
 
 
 @pytest.mark.parametrize("answered", ["none", "first", "refused"])
 def test_each_select_is_the_one_the_widget_writes(app, answered):
-    rng = random.Random(11)
-    with app.test_request_context(method="POST"):
-        for q in SELECTS:
-            entry = new_layout([q], rng)[0]
-            form = answer_form(q, entry, formdata=_data(q, entry, answered))
-            if answered == "refused":
-                assert not form.validate()
-            html = render_template_string(_partial("_answer_selects.html"), q=q, form=form)
-            expected = []
-            for field in form.fields():
-                invalid = {"aria-describedby": f"{field.id}-errors", "aria-invalid": "true"}
-                expected.append(_widget(field, **(invalid if field.errors else {})))
-            assert re.findall(r"<select.*?</select>", html, re.S) == expected, q.id
-            assert ("selected" in html) == (answered == "first"), q.id
-            assert Markup.escape(q.prompt) in html
+    for q, form, html in _rendered(app, SELECTS, "_answer_selects.html", answered, 11):
+        expected = []
+        for field in form.fields():
+            invalid = {"aria-describedby": f"{field.id}-errors", "aria-invalid": "true"}
+            expected.append(_widget(field, **(invalid if field.errors else {})))
+        assert re.findall(r"<select.*?</select>", html, re.S) == expected, q.id
+        assert ("selected" in html) == (answered == "first"), q.id
+        assert Markup.escape(q.prompt) in html

@@ -52,8 +52,13 @@ def _text(spec: FormField) -> Field:
     )
 
 
+def _select_choices(spec: FormField) -> list[SelectChoice]:
+    """A select's choices: its placeholder (no value) first."""
+    return _choices((("", spec.placeholder), *spec.choices))
+
+
 def _select(spec: FormField) -> Field:
-    choices = _choices((("", spec.placeholder), *spec.choices))
+    choices = _select_choices(spec)
     return SelectField(spec.label, choices=choices, validators=[InputRequired(spec.required)])
 
 
@@ -110,7 +115,7 @@ def _shown(form: QuestionForm, spec: AnswerForm) -> None:
         bound = form[field.name]
         bound.label.text = field.label
         if field.kind == "select":
-            bound.choices = _choices((("", field.placeholder), *field.choices))
+            bound.choices = _select_choices(field)
         elif field.choices:
             bound.choices = _choices(field.choices)
 
