@@ -5,6 +5,7 @@ characters and round-trips them through both formats."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,9 @@ texts = (
         max_size=30,
     )
     .map(lambda t: t.replace("\r", ""))
+    # U+FDD0-FDEF are noncharacters: the GIFT reader uses them as its escapes' placeholders
+    # and refuses a file holding them (quiz/domain/interop/gift_text.py)
+    .map(lambda t: re.sub("[\ufdd0-\ufdef]", "", t))
     .map(str.strip)
     .filter(bool)
 )
