@@ -138,8 +138,14 @@ def main() -> None:
                 ][: args.requests + 1]
 
         client = app.test_client()
+        # Logged in as login_user() leaves a session: with the identifier of this client's
+        # address and browser, or Flask-Login marks the session non-fresh (a write, and a new
+        # cookie) on every request, which a real student's browser never causes.
+        with app.test_request_context(environ_base=client.environ_base):
+            identifier = app.login_manager._session_identifier_generator()
         with client.session_transaction() as session:
             session["_user_id"], session["_fresh"] = session_id, True
+            session["_id"] = identifier
         token = ""
         if args.request == "answer":  # the CSRF token a page gives; the first target is spent on it
             html = client.get(targets[0][1]).get_data(as_text=True)
