@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
+from flask_login import UserMixin
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quiz.store.db import db
+from quiz.store.db import db, sql
 from quiz.store.exams import has_open_exam
 from quiz.store.models import INSTRUCTOR, STUDENT, User
 from quiz.store.unit import use_case
@@ -30,17 +32,46 @@ def get_user(user_id: int) -> User | None:
     return db.session.get(User, user_id)
 
 
-# Built once: every request of a logged-in user runs it
+@dataclass(frozen=True, eq=False)
+class SessionUser(UserMixin):
+    """The logged-in user as every page reads them (``current_user``): who they are and
+    what they may see, read in one statement and never written through. Changes to an
+    account go through the functions below, on a :class:`User`."""
+
+    id: int
+    username: str
+    role: str
+    timezone: str | None
+    session_version: int
+
+    def get_id(self) -> str:
+        """What the session stores, as :meth:`User.get_id`: ``12.3``."""
+        return f"{self.id}.{self.session_version}"
+
+    @property
+    def is_instructor(self) -> bool:
+        return self.role == INSTRUCTOR
+
+
+# Built once: every request of a logged-in user runs it, as plain SQL (no object to track)
 _SESSION_USER = select(
-    User, has_open_exam(User.id, bindparam("now", type_=User.created_at.type))
+    User.id,
+    User.username,
+    User.role,
+    User.timezone,
+    User.session_version,
+    has_open_exam(User.id, bindparam("now", type_=User.created_at.type)),
 ).where(User.id == bindparam("user_id"))
 
 
-def session_user(user_id: int, now: datetime) -> tuple[User, bool] | None:
+def session_user(user_id: int, now: datetime) -> tuple[SessionUser, bool] | None:
     """The user a session names, and whether they have an exam open at *now* (which
     holds questions back on other pages), in one round trip: most pages need both."""
-    row = db.session.execute(_SESSION_USER, {"user_id": user_id, "now": now}).first()
-    return None if row is None else (row[0], bool(row[1]))
+    row = sql().execute(_SESSION_USER, {"user_id": user_id, "now": now}).first()
+    if row is None:
+        return None
+    *account, exam_open = row
+    return SessionUser(*account), bool(exam_open)
 
 
 @cache
