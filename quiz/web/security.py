@@ -7,7 +7,9 @@ from functools import wraps
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, g, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user, login_required
+from itsdangerous import URLSafeTimedSerializer
 
 from quiz.store import attempts
 from quiz.store.models import Attempt
@@ -22,7 +24,24 @@ CSP = (
 )
 
 
+class CookieSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with the signing serializer made once per set of
+    keys rather than on every request (making one also test-serialises an empty session).
+    A new ``SECRET_KEY`` or ``SECRET_KEY_FALLBACKS`` makes a new one."""
+
+    def __init__(self) -> None:
+        self._made: tuple[tuple[Any, ...], URLSafeTimedSerializer | None] | None = None
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        keys = (app.secret_key, *(app.config.get("SECRET_KEY_FALLBACKS") or ()))
+        made = self._made
+        if made is None or made[0] != keys:
+            made = self._made = (keys, super().get_signing_serializer(app))
+        return made[1]
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = CookieSessions()
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to continue."
     login_manager.login_message_category = "info"

@@ -260,6 +260,17 @@ def test_secure_cookies_setting_marks_the_session_cookie_secure(tmp_path, questi
     assert "secure" in [p.strip().lower() for p in cookie.split(";")]
 
 
+def test_a_new_secret_key_ends_sessions_and_a_fallback_key_keeps_them(app, client, student):
+    """The session signer is made once per set of keys (quiz.web.security.CookieSessions),
+    so a key changed in a running app still takes effect at once."""
+    assert client.get("/history").status_code == 200
+    app.config["SECRET_KEY_FALLBACKS"] = [app.secret_key]
+    app.secret_key = "a-new-secret-key"
+    assert client.get("/history").status_code == 200  # signed with the old key: accepted
+    app.config["SECRET_KEY_FALLBACKS"] = []
+    assert client.get("/history").status_code == 302  # no key verifies it: logged out
+
+
 # ------------------------------------------------------------------ escaping student input
 
 
