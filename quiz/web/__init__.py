@@ -27,6 +27,7 @@ from quiz.web import (
     security,
     sources,
     study,
+    tokens,
 )
 from quiz.web.extensions import csrf, limiter, login_manager
 from quiz.web.pages import when
@@ -52,6 +53,7 @@ def init_app(app: Flask) -> None:
     check_answer_partials(Path(app.template_folder or "templates"))
     inputs.init_app(app)
     csrf.init_app(app)
+    tokens.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     security.init_app(app)
