@@ -15,6 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quiz.store.db import db, sql
 from quiz.store.exams import has_open_exam
 from quiz.store.models import INSTRUCTOR, STUDENT, User
+from quiz.store.models.accounts import session_id
 from quiz.store.unit import use_case
 
 
@@ -46,7 +47,7 @@ class SessionUser(UserMixin):
 
     def get_id(self) -> str:
         """What the session stores, as :meth:`User.get_id`: ``12.3``."""
-        return f"{self.id}.{self.session_version}"
+        return session_id(self.id, self.session_version)
 
     @property
     def is_instructor(self) -> bool:

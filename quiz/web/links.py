@@ -16,7 +16,7 @@ _NAV: dict[tuple[str, str, str], Markup] = {}
 Link = Callable[..., str]
 
 
-def helpers() -> dict[str, Callable[..., str]]:
+def helpers() -> dict[str, Link]:
     """``link(endpoint)`` and ``link('static', filename)`` for a template: the request's
     script root read once per page, not once per link. ``main_nav(endpoint, role)``: the
     main navigation's items (templates/_nav.html) for a role ('' when logged out) on the

@@ -8,13 +8,15 @@ from itertools import count
 import pytest
 from itsdangerous import TimestampSigner
 
+from quiz.store.db import db
+from quiz.store.models import User
 from quiz.web import tokens
 from tests.support import PASSWORD, make_app
 from tests.web.test_security import logged_in, token_from
 
 
 @pytest.fixture
-def csrf_app(tmp_path, questions_dir, create_user):
+def csrf_app(tmp_path, questions_dir):
     return make_app(tmp_path, questions_dir, WTF_CSRF_ENABLED=True)
 
 
@@ -27,9 +29,6 @@ def _ticking_signatures(monkeypatch):
 
 
 def _logged_in_client(app, name: str):
-    from quiz.store.db import db
-    from quiz.store.models import User
-
     with app.app_context():
         user = User(username=name)
         user.set_password(PASSWORD)

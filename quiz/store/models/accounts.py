@@ -19,6 +19,12 @@ STUDENT = "student"
 INSTRUCTOR = "instructor"
 
 
+def session_id(user_id: int, session_version: int | None) -> str:
+    """What a session stores to name its user: the id and session version (``12.3``);
+    quiz.web.security loads the user only at that version."""
+    return f"{user_id}.{session_version or 0}"
+
+
 class User(UserMixin, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(40), unique=True)
@@ -41,7 +47,7 @@ class User(UserMixin, Model):
 
     def get_id(self) -> str:
         """What the session stores: the user's id and session version (``12.3``)."""
-        return f"{self.id}.{self.session_version or 0}"
+        return session_id(self.id, self.session_version)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
